@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { CountyDetails, StageName } from '../shared/config/stage';
+import { languageCodes } from '../shared/i18n/languages';
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  stage: StageName,
+  time: z.iso.datetime(),
+});
+
+export const SiteInfo = z.object({
+  stage: StageName,
+  county: CountyDetails,
+  languages: z.array(
+    z.object({ code: z.enum(languageCodes), endonym: z.string(), dir: z.enum(['ltr', 'rtl']) }),
+  ),
+  staffSignIn: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('dev') }),
+    z.object({ kind: z.literal('cognito'), domain: z.string(), clientId: z.string() }),
+  ]),
+});

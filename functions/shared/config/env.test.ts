@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRuntimeConfig, StartupRefused } from './env';
+import { StageConfig } from './stage';
+
+const county = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../config/local.json'), 'utf8'),
+).county;
+const filledCounty = Object.fromEntries(Object.keys(county).map((key) => [key, `LRA ${key}`.slice(0, 20)]));
+
+const cloudEnv = {
+  WEGWEISER_STAGE: 'prod',
+  WEGWEISER_TABLE_NAME: 'wegweiser-table',
+  WEGWEISER_MAILER: 'ses',
+  WEGWEISER_MAIL_FROM: 'wegweiser@example.org',
+  WEGWEISER_PUBLIC_BASE_URL: 'https://wegweiser.example.org',
+  WEGWEISER_COUNTY: JSON.stringify(filledCounty),
+};
+
+describe('runtime configuration', () => {
+  it('accepts a complete cloud configuration', () => {
+    const config = parseRuntimeConfig(cloudEnv);
+    expect(config.stage).toBe('prod');
+    expect(config.devSignIn).toBe(false);
+    expect(config.botAuthentication).toBe(true);
+  });
+
+  it.each([
+    ['development sign-in', { WEGWEISER_DEV_SIGN_IN: 'true', WEGWEISER_DEV_TOKEN_SECRET: 'x'.repeat(40) }],
+    ['the dev outbox', { WEGWEISER_MAILER: 'outbox' }],
+    ['no bot authentication', { WEGWEISER_BOT_AUTH: 'false' }],
+    ['a local DynamoDB endpoint', { WEGWEISER_DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' }],
+  ])('refuses to start a cloud stage with %s', (_name, extra) => {
+    expect(() => parseRuntimeConfig({ ...cloudEnv, ...extra })).toThrow(StartupRefused);
+  });
+
+  it('refuses to start a cloud stage while county placeholders remain', () => {
+    expect(() => parseRuntimeConfig({ ...cloudEnv, WEGWEISER_COUNTY: JSON.stringify(county) })).toThrow(
+      /placeholders/,
+    );
+  });
+
+  it('allows placeholders and local-only switches in the local stage', () => {
+    const config = parseRuntimeConfig({
+      ...cloudEnv,
+      WEGWEISER_STAGE: 'local',
+      WEGWEISER_MAILER: 'outbox',
+      WEGWEISER_DEV_SIGN_IN: 'true',
+      WEGWEISER_DEV_TOKEN_SECRET: 'x'.repeat(40),
+      WEGWEISER_BOT_AUTH: 'false',
+      WEGWEISER_COUNTY: JSON.stringify(county),
+    });
+    expect(config.devSignIn).toBe(true);
+  });
+
+  it('names the missing variable', () => {
+    const { WEGWEISER_TABLE_NAME: _missing, ...rest } = cloudEnv;
+    expect(() => parseRuntimeConfig(rest)).toThrow(/WEGWEISER_TABLE_NAME/);
+  });
+});
+
+describe('stage configuration files', () => {
+  it.each(['local', 'dev', 'prod'])('config/%s.json is valid', (stage) => {
+    const raw = JSON.parse(readFileSync(join(import.meta.dirname, `../../../config/${stage}.json`), 'utf8'));
+    expect(StageConfig.safeParse(raw).success).toBe(true);
+  });
+
+  it('refuses a cloud stage file that switches on the dev sign-in', () => {
+    const raw = JSON.parse(readFileSync(join(import.meta.dirname, '../../../config/prod.json'), 'utf8'));
+    const result = StageConfig.safeParse({ ...raw, devSignIn: true });
+    expect(result.success).toBe(false);
+  });
+});

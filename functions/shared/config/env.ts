@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CountyDetails, isCloudStage, MailerKind, placeholdersIn, StageName } from './stage';
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** Every environment variable a function reads, checked once at start-up. */
+const RuntimeEnv = z.object({
+  WEGWEISER_STAGE: StageName,
+  WEGWEISER_TABLE_NAME: z.string().min(3).max(255),
+  WEGWEISER_DYNAMODB_ENDPOINT: z.url().optional(),
+  WEGWEISER_MAILER: MailerKind,
+  WEGWEISER_MAIL_FROM: z.email(),
+  WEGWEISER_PUBLIC_BASE_URL: z.url(),
+  WEGWEISER_DEV_SIGN_IN: flag.default(false),
+  WEGWEISER_DEV_TOKEN_SECRET: z.string().min(32).optional(),
+  WEGWEISER_BOT_AUTH: flag.default(true),
+  WEGWEISER_COUNTY: z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(CountyDetails),
+  WEGWEISER_COGNITO_DOMAIN: z.string().max(300).optional(),
+  WEGWEISER_COGNITO_CLIENT_ID: z.string().max(200).optional(),
+  AWS_REGION: z.string().default('eu-central-1'),
+});
+
+export type RuntimeConfig = ReturnType<typeof parseRuntimeConfig>;
+
+export class StartupRefused extends Error {
+  override name = 'StartupRefused';
+}
+
+/** Validates the environment; a cloud stage with any local-only switch or county placeholder is refused. */
+export function parseRuntimeConfig(env: Record<string, string | undefined>) {
+  const parsed = RuntimeEnv.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new StartupRefused(`Invalid environment: ${fields.join('; ')}`);
+  }
+  const e = parsed.data;
+  const stage = e.WEGWEISER_STAGE;
+  if (isCloudStage(stage)) {
+    const localOnly = [
+      e.WEGWEISER_DEV_SIGN_IN && 'WEGWEISER_DEV_SIGN_IN',
+      e.WEGWEISER_DEV_TOKEN_SECRET && 'WEGWEISER_DEV_TOKEN_SECRET',
+      !e.WEGWEISER_BOT_AUTH && 'WEGWEISER_BOT_AUTH=false',
+      e.WEGWEISER_MAILER === 'outbox' && 'WEGWEISER_MAILER=outbox',
+      e.WEGWEISER_DYNAMODB_ENDPOINT && 'WEGWEISER_DYNAMODB_ENDPOINT',
+    ].filter(Boolean);
+    if (localOnly.length > 0) {
+      throw new StartupRefused(`Local-only settings in cloud stage "${stage}": ${localOnly.join(', ')}`);
+    }
+    const placeholders = placeholdersIn(e.WEGWEISER_COUNTY);
+    if (placeholders.length > 0) {
+      throw new StartupRefused(`County details still hold placeholders: ${placeholders.join(', ')}`);
+    }
+  }
+  if (e.WEGWEISER_DEV_SIGN_IN && !e.WEGWEISER_DEV_TOKEN_SECRET) {
+    throw new StartupRefused('WEGWEISER_DEV_SIGN_IN needs WEGWEISER_DEV_TOKEN_SECRET');
+  }
+  return {
+    stage,
+    tableName: e.WEGWEISER_TABLE_NAME,
+    dynamoDbEndpoint: e.WEGWEISER_DYNAMODB_ENDPOINT,
+    region: e.AWS_REGION,
+    mailer: e.WEGWEISER_MAILER,
+    mailFrom: e.WEGWEISER_MAIL_FROM,
+    publicBaseUrl: e.WEGWEISER_PUBLIC_BASE_URL.replace(/\/$/, ''),
+    devSignIn: e.WEGWEISER_DEV_SIGN_IN,
+    devTokenSecret: e.WEGWEISER_DEV_TOKEN_SECRET,
+    botAuthentication: e.WEGWEISER_BOT_AUTH,
+    county: e.WEGWEISER_COUNTY,
+    cognito:
+      e.WEGWEISER_COGNITO_DOMAIN && e.WEGWEISER_COGNITO_CLIENT_ID
+        ? { domain: e.WEGWEISER_COGNITO_DOMAIN, clientId: e.WEGWEISER_COGNITO_CLIENT_ID }
+        : undefined,
+  } as const;
+}
+
+let cached: RuntimeConfig | undefined;
+
+/** The function's configuration, read from the environment once per process. */
+export function runtimeConfig(): RuntimeConfig {
+  cached ??= parseRuntimeConfig(process.env);
+  return cached;
+}

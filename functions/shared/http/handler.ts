@@ -1,0 +1,258 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { DomainError, type FieldIssue } from '../domain/errors';
+import { type Language, negotiateLanguage } from '../i18n/languages';
+import { errorFields, logger } from '../log/logger';
+import { HttpProblem, type ProblemCode, problemDocument } from './problem';
+import {
+  defaultMaxBodyBytes,
+  RawResponse,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+  routeKey,
+} from './route';
+import { fieldIssuesOf } from './validation';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type HttpLambda = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/** The signed-in staff member, from the claims the JWT authorizer put on the request. */
+export interface Principal {
+  sub: string;
+  email: string | undefined;
+  groups: string[];
+}
+
+/** What a use case may know about the request: never the raw Lambda event. */
+export interface RequestContext {
+  language: Language;
+  correlationId: string;
+  principal: Principal | undefined;
+  headers: Readonly<Record<string, string>>;
+  cookies: readonly string[];
+  receivedAt: Date;
+  /** The body exactly as sent, for routes that verify signatures or pass it on. */
+  rawBody: string | undefined;
+}
+
+export type RouteHandler<R extends RouteContract> = (
+  input: RouteInput<R>,
+  context: RequestContext,
+) => Promise<RouteOutput<R>>;
+
+interface State extends Record<string, unknown> {
+  context: RequestContext;
+  input: { body: unknown; params: unknown; query: unknown };
+  bodyText: string | undefined;
+}
+
+/** Per-request state handed from the middlewares to the handler body (safe under concurrency). */
+const requestStates = new WeakMap<HttpEvent, State>();
+type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, Context, State>;
+
+const jsonMediaType = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** Cognito puts groups in `cognito:groups`; HTTP API's JWT authorizer flattens arrays to "[a b]". */
+export function groupsFromClaim(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.map(String);
+  if (typeof claim !== 'string' || claim.trim() === '') return [];
+  return claim
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+export function principalOf(event: HttpEvent): Principal | undefined {
+  const authorizer = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } })
+    .authorizer;
+  const claims = authorizer?.jwt?.claims;
+  if (!claims || typeof claims.sub !== 'string') return undefined;
+  return {
+    sub: claims.sub,
+    email: typeof claims.email === 'string' ? claims.email : undefined,
+    groups: groupsFromClaim(claims['cognito:groups']),
+  };
+}
+
+function problemResult(
+  code: ProblemCode,
+  language: Language,
+  correlationId: string,
+  fields: FieldIssue[] = [],
+  instance?: string,
+): HttpResult {
+  const document = problemDocument(code, language, { fields, correlationId, instance });
+  return {
+    statusCode: document.status,
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-language': language,
+      'cache-control': 'no-store',
+      'x-correlation-id': correlationId,
+    },
+    body: JSON.stringify(document),
+  };
+}
+
+const requestContext = (): Middleware => ({
+  name: 'requestContext',
+  before: (request) => {
+    const { event } = request;
+    const query = event.queryStringParameters ?? {};
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(event.headers ?? {})) {
+      if (value !== undefined) headers[name.toLowerCase()] = value;
+    }
+    const incoming = headers['x-correlation-id'];
+    request.internal.context = {
+      language: negotiateLanguage(query.lang, headers['accept-language']),
+      correlationId:
+        incoming && /^[\w-]{8,64}$/.test(incoming)
+          ? incoming
+          : (event.requestContext?.requestId ?? crypto.randomUUID()),
+      principal: principalOf(event),
+      headers,
+      cookies: event.cookies ?? [],
+      receivedAt: new Date(event.requestContext?.timeEpoch ?? Date.now()),
+      rawBody: undefined,
+    };
+  },
+  after: (request) => {
+    const { context } = request.internal;
+    if (!request.response) return;
+    request.response.headers = {
+      'content-language': context.language,
+      'x-correlation-id': context.correlationId,
+      ...request.response.headers,
+    };
+  },
+  onError: (request) => {
+    const context = request.internal.context as RequestContext | undefined;
+    const language = context?.language ?? 'de';
+    const correlationId = context?.correlationId ?? crypto.randomUUID();
+    const error = request.error;
+    const instance = request.event.rawPath;
+    if (error instanceof HttpProblem) {
+      request.response = problemResult(error.code, language, correlationId, error.fields, instance);
+    } else if (error instanceof DomainError) {
+      request.response = problemResult(error.code, language, correlationId, error.fields, instance);
+    } else {
+      logger.error('unexpected error', {
+        correlationId,
+        routeKey: request.event.routeKey,
+        ...errorFields(error),
+      });
+      request.response = problemResult('internal', language, correlationId, [], instance);
+    }
+  },
+});
+
+const bodyLimit = (route: RouteContract): Middleware => ({
+  name: 'bodyLimit',
+  before: (request) => {
+    const { body, isBase64Encoded } = request.event;
+    if (body === undefined || body === null) return;
+    const limit = route.maxBodyBytes ?? defaultMaxBodyBytes;
+    // Base64 inflates by 4/3; checking the encoded length first avoids decoding a huge body at all.
+    const size = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
+    if (size > limit)
+      throw new HttpProblem('payload_too_large', [
+        { field: 'body', code: 'too_large', params: { maximum: limit } },
+      ]);
+    const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+    request.internal.bodyText = text;
+    request.internal.context.rawBody = text;
+  },
+});
+
+const access = (route: RouteContract): Middleware => ({
+  name: 'access',
+  before: (request) => {
+    if (route.access !== 'staff' && route.access !== 'admin') return;
+    const principal = request.internal.context.principal;
+    if (!principal) throw new HttpProblem('unauthorized');
+    const allowed = route.access === 'admin' ? ['admin'] : ['staff', 'admin'];
+    if (!principal.groups.some((group) => allowed.includes(group))) throw new HttpProblem('forbidden');
+  },
+});
+
+function validate(schema: z.ZodType | undefined, value: unknown, location: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpProblem('validation', fieldIssuesOf(result.error.issues, location));
+  return result.data;
+}
+
+const parseRequest = (route: RouteContract): Middleware => ({
+  name: 'parseRequest',
+  before: (request) => {
+    const { event, internal } = request;
+    let body: unknown;
+    if (route.body) {
+      const text = internal.bodyText;
+      if (text === undefined || text === '') {
+        throw new HttpProblem('validation', [{ field: 'body', code: 'required' }]);
+      }
+      const contentType = internal.context.headers['content-type'] ?? '';
+      if (!jsonMediaType.test(contentType)) {
+        throw new HttpProblem('unsupported_media_type', [{ field: 'body', code: 'json_expected' }]);
+      }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HttpProblem('malformed_body', [{ field: 'body', code: 'malformed_json' }]);
+      }
+    }
+    internal.input = {
+      body: validate(route.body, body, 'body'),
+      params: validate(route.params, event.pathParameters ?? {}, 'params'),
+      query: validate(route.query, event.queryStringParameters ?? {}, 'query'),
+    };
+    requestStates.set(event, internal);
+  },
+});
+
+function format(route: RouteContract, output: unknown): HttpResult {
+  if (output instanceof RawResponse) {
+    return {
+      statusCode: output.status,
+      headers: { 'content-type': output.contentType, ...output.headers },
+      body: output.body,
+      isBase64Encoded: output.isBase64Encoded,
+    };
+  }
+  const status = route.successStatus ?? 200;
+  if (status === 204) return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(output),
+  };
+}
+
+/**
+ * The one handler pattern: context → body limit → access → parse and validate → use case → format,
+ * with every error turned into RFC 9457 problem details in the caller's language.
+ */
+export function httpHandler<R extends RouteContract>(route: R, handle: RouteHandler<R>): HttpLambda {
+  const lambda = middy<HttpEvent, HttpResult, Error, Context, State>()
+    .use(requestContext())
+    .use(bodyLimit(route))
+    .use(access(route))
+    .use(parseRequest(route))
+    .handler(async (event) => {
+      const state = requestStates.get(event);
+      if (!state) throw new Error('request state missing');
+      return format(route, await handle(state.input as RouteInput<R>, state.context));
+    });
+  const key = routeKey(route);
+  return async (event, context) => {
+    if (event.routeKey !== key && event.routeKey !== '$default') {
+      logger.warn('route key mismatch', { expected: key, received: event.routeKey });
+    }
+    return lambda(event, context);
+  };
+}

@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+
+/**
+ * Who may call a route. `staff` and `admin` pass the JWT authorizer (Cognito in the cloud, the dev
+ * sign-in locally) and are checked again in the handler; `invitation` carries an unguessable token in
+ * the path; `bot` is the Bot Framework endpoint, authenticated by the SDK.
+ */
+export type Access = 'public' | 'invitation' | 'staff' | 'admin' | 'bot';
+
+/** One Lambda per feature area. */
+export const functionNames = ['platform', 'staff', 'dev'] as const;
+export type FunctionName = (typeof functionNames)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteContract {
+  method: HttpMethod;
+  /** API Gateway path template: `/api/surveys/{surveyId}`. */
+  path: `/api/${string}`;
+  function: FunctionName;
+  access: Access;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  /** The success answer's schema (JSON), or a media type for answers that are not JSON. */
+  response: z.ZodType | { mediaType: string };
+  successStatus?: number;
+  /** Requests with bigger bodies are refused with 413 before parsing. */
+  maxBodyBytes?: number;
+  /** Exists only in the local stage (dev sign-in, dev outbox): never deployed, refused in the cloud. */
+  localOnly?: boolean;
+  /** Accepts `Idempotency-Key` so that a retried write is answered from the first result. */
+  idempotent?: boolean;
+}
+
+export const defaultMaxBodyBytes = 64 * 1024;
+
+export function routeKey(route: Pick<RouteContract, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface RouteInput<R extends RouteContract> {
+  body: Infer<R['body']>;
+  params: Infer<R['params']>;
+  query: Infer<R['query']>;
+}
+
+export type RouteOutput<R extends RouteContract> = R['response'] extends z.ZodType
+  ? z.input<R['response']>
+  : RawResponse;
+
+/** An answer that is not JSON (HTML, a file, the bot's reply), passed through as it is. */
+export class RawResponse {
+  constructor(
+    readonly body: string,
+    readonly contentType: string,
+    readonly status = 200,
+    readonly headers: Record<string, string> = {},
+    readonly isBase64Encoded = false,
+  ) {}
+}

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { languageCodes, languages, negotiateLanguage } from './languages';
+import { messageKeys, messages, translate } from './messages';
+
+const contentDir = join(import.meta.dirname, '../../../content/messages');
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+function leaves(tree: unknown, prefix = ''): [string, string][] {
+  return Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : leaves(value, `${prefix}${key}.`),
+  );
+}
+
+describe('content files', () => {
+  const germanKeys = messageKeys(messages.de).sort();
+
+  it('has one content file per supported language and no other', () => {
+    const files = readdirSync(contentDir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.replace('.json', ''))
+      .sort();
+    expect(files).toEqual([...languageCodes].sort());
+  });
+
+  it.each(languageCodes)('has every German key, and no other, in %s', (code) => {
+    const raw = JSON.parse(readFileSync(join(contentDir, `${code}.json`), 'utf8'));
+    expect(messageKeys(raw).sort()).toEqual(germanKeys);
+  });
+
+  it.each(languageCodes)('keeps the placeholders of every German text in %s', (code) => {
+    const german = new Map(leaves(messages.de));
+    for (const [key, text] of leaves(messages[code])) {
+      expect(placeholders(text), `${code}: ${key}`).toEqual(placeholders(german.get(key) ?? ''));
+    }
+  });
+
+  it.each(languageCodes.filter((code) => code !== 'de'))(
+    'has no empty or untranslated texts in %s',
+    (code) => {
+      const german = new Map(leaves(messages.de));
+      const untranslated = leaves(messages[code]).filter(
+        ([key, text]) =>
+          text.trim() === '' || (text === german.get(key) && /[a-zäöüß]{4,}\s[a-zäöüß]{4,}/i.test(text)),
+      );
+      expect(untranslated.map(([key]) => key)).toEqual([]);
+    },
+  );
+});
+
+describe('languages', () => {
+  it('marks Arabic and Farsi right-to-left and every other language left-to-right', () => {
+    const rtl = languages.filter((language) => language.dir === 'rtl').map((language) => language.code);
+    expect(rtl).toEqual(['ar', 'fa']);
+  });
+
+  it.each([
+    [undefined, 'tr-TR,tr;q=0.9,en;q=0.8', 'tr'],
+    [undefined, 'fr-FR, en;q=0.5', 'en'],
+    [undefined, 'fr', 'de'],
+    ['ar', 'en', 'ar'],
+    ['xx', 'uk-UA', 'uk'],
+    [undefined, 'en;q=0.2, fa;q=0.9', 'fa'],
+    [undefined, undefined, 'de'],
+  ])('negotiates explicit %s with Accept-Language %s to %s', (explicit, header, expected) => {
+    expect(negotiateLanguage(explicit, header)).toBe(expected);
+  });
+
+  it('fills placeholders in the chosen language', () => {
+    expect(translate('de', 'validation.too_long', { maximum: 200 })).toContain('200');
+    expect(translate('en', 'validation.too_long', { maximum: 200 })).toContain('200');
+  });
+});

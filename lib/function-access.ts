@@ -1,0 +1,27 @@
+import type { FunctionName } from '../functions/shared/http/route';
+
+export type TableAccess = 'none' | 'read' | 'readWrite';
+
+/** What a feature function may do besides writing its own logs. */
+export interface FunctionAccess {
+  table: TableAccess;
+  /** Sends e-mail through SES, as the stage's `mailFrom` only. */
+  sendsMail: boolean;
+}
+
+/**
+ * Least privilege per feature function. `platform` answers from its environment and `staff` from the
+ * token's claims, so neither touches the table. A new feature adds its line here when it needs less
+ * than the default, or mail.
+ */
+const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
+  platform: { table: 'none', sendsMail: false },
+  staff: { table: 'none', sendsMail: false },
+};
+
+/** Nearly every feature reads and writes its own items; mail must be asked for explicitly. */
+export const defaultAccess: FunctionAccess = { table: 'readWrite', sendsMail: false };
+
+export function accessOf(name: FunctionName): FunctionAccess {
+  return accessByFunction[name] ?? defaultAccess;
+}

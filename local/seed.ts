@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { hashPassword, saveDevUser } from '../functions/dev/dev-sign-in';
+import { keys } from '../functions/shared/store/keys';
+import type { Store } from '../functions/shared/store/store';
+
+export const demoAccounts = [
+  {
+    email: 'admin@wegweiser.local',
+    password: 'wegweiser-demo',
+    groups: ['staff', 'admin'] as ('staff' | 'admin')[],
+  },
+  { email: 'staff@wegweiser.local', password: 'wegweiser-demo', groups: ['staff'] as ('staff' | 'admin')[] },
+];
+
+/**
+ * Runs a seed step once per data directory: a marker written with a condition makes re-seeding a
+ * no-op, so demo records that users changed or deleted are never overwritten.
+ */
+export async function seedOnce(store: Store, seedId: string, step: () => Promise<void>): Promise<boolean> {
+  try {
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.seedMarker(seedId), entity: 'SeedMarker', seededAt: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+  await step();
+  return true;
+}
+
+/** Demo data for the local stage. Each feature adds its own seed step here. */
+export async function seedDemoData(store: Store): Promise<string[]> {
+  const seeded: string[] = [];
+  const steps: [string, () => Promise<void>][] = [
+    [
+      'demo-accounts-v1',
+      async () => {
+        for (const account of demoAccounts) {
+          await saveDevUser(store, {
+            email: account.email,
+            groups: account.groups,
+            passwordHash: hashPassword(account.password),
+            sub: randomUUID(),
+          });
+        }
+      },
+    ],
+  ];
+  for (const [id, step] of steps) {
+    if (await seedOnce(store, id, step)) seeded.push(id);
+  }
+  return seeded;
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { StageConfig } from '../functions/shared/config/stage';
+import { createDocumentClient } from '../functions/shared/store/client';
+import { Store } from '../functions/shared/store/store';
+import { type EmbeddedDynamoDb, ensureTable, startEmbeddedDynamoDb } from './embedded-dynamodb';
+import { seedDemoData } from './seed';
+
+export const localTableName = 'wegweiser-local';
+const repositoryRoot = resolve(import.meta.dirname, '..');
+
+export interface LocalStackOptions {
+  port?: number;
+  /** Where DynamoDB Local keeps its file; `undefined` with `inMemory` for a throw-away store. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Any other DynamoDB (e.g. one started elsewhere) instead of the embedded one. */
+  dynamoDbEndpoint?: string;
+  seed?: boolean;
+  webRoot?: string;
+  /** Another table name, so that several stacks can share one DynamoDB (tests). */
+  tableName?: string;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  dynamoDbEndpoint: string;
+  tableName: string;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+function devTokenSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('hex');
+  // Kept beside the data so that sign-ins survive a restart.
+  const file = join(dataDir, 'dev-token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Sets the environment the functions read, from the local stage config (as CDK does in the cloud). */
+function configureEnvironment(endpoint: string, secret: string, port: number, tableName: string): void {
+  const config = StageConfig.parse(
+    JSON.parse(readFileSync(join(repositoryRoot, 'config/local.json'), 'utf8')),
+  );
+  Object.assign(process.env, {
+    WEGWEISER_STAGE: config.stage,
+    WEGWEISER_TABLE_NAME: tableName,
+    WEGWEISER_DYNAMODB_ENDPOINT: endpoint,
+    WEGWEISER_MAILER: config.mailer,
+    WEGWEISER_MAIL_FROM: config.mailFrom,
+    WEGWEISER_PUBLIC_BASE_URL: `http://localhost:${port}`,
+    WEGWEISER_DEV_SIGN_IN: String(config.devSignIn),
+    WEGWEISER_DEV_TOKEN_SECRET: secret,
+    WEGWEISER_BOT_AUTH: String(config.botAuthentication),
+    WEGWEISER_COUNTY: JSON.stringify(config.county),
+    AWS_REGION: config.region,
+  });
+}
+
+/** The whole system on one machine: embedded DynamoDB, the table, demo data, the local server. */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? join(repositoryRoot, '.data'));
+  let embedded: EmbeddedDynamoDb | undefined;
+  let endpoint = options.dynamoDbEndpoint;
+  if (!endpoint) {
+    embedded = await startEmbeddedDynamoDb(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {});
+    endpoint = embedded.endpoint;
+  }
+  const tableName = options.tableName ?? localTableName;
+  await ensureTable(endpoint, tableName);
+  const port = options.port ?? 3000;
+  const secret = devTokenSecret(dataDir);
+  configureEnvironment(endpoint, secret, port, tableName);
+
+  const store = new Store(createDocumentClient({ region: 'eu-central-1', endpoint }), tableName);
+  if (options.seed !== false) await seedDemoData(store);
+
+  // Imported only now: the functions read the environment set above when they start.
+  const { localHandlers } = await import('./functions');
+  const { createLocalServer } = await import('./server');
+  const server = createLocalServer({
+    handlers: localHandlers,
+    webRoot: options.webRoot ?? join(repositoryRoot, 'web/dist'),
+    devTokenSecret: secret,
+    includeLocalOnly: true,
+  });
+  await new Promise<void>((listening, failed) => {
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => listening());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  if (actualPort !== port) process.env.WEGWEISER_PUBLIC_BASE_URL = `http://localhost:${actualPort}`;
+  return {
+    url: `http://localhost:${actualPort}`,
+    port: actualPort,
+    dynamoDbEndpoint: endpoint,
+    tableName,
+    store,
+    stop: async () => {
+      await new Promise<void>((closed) => {
+        server.close(() => closed());
+        server.closeAllConnections();
+      });
+      store.client.destroy();
+      await embedded?.stop();
+    },
+  };
+}

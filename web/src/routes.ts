@@ -1,0 +1,29 @@
+import { ApiReferencePage } from './pages/api-reference/api-reference-page';
+import { OutboxPage } from './pages/dev/outbox-page';
+import { HomePage } from './pages/home/home-page';
+import { AccessibilityPage } from './pages/legal/accessibility-page';
+import { ImprintPage } from './pages/legal/imprint-page';
+import { PrivacyPage } from './pages/legal/privacy-page';
+import { StaffCallbackPage } from './pages/staff/callback-page';
+import { StaffPage } from './pages/staff/staff-page';
+import { SurveyEntryPage } from './pages/survey/survey-entry-page';
+import { SurveyFormPage } from './pages/survey/survey-form-page';
+import type { RouteDefinition } from './router';
+
+/**
+ * The pages of the site, first match wins; every other path shows the not-found page. A feature adds
+ * its page here (and, if it belongs in the main navigation, a link in layout.tsx).
+ */
+export const pageRoutes: readonly RouteDefinition[] = [
+  { pattern: '/', page: HomePage },
+  { pattern: '/imprint', page: ImprintPage },
+  { pattern: '/privacy', page: PrivacyPage },
+  { pattern: '/accessibility', page: AccessibilityPage },
+  { pattern: '/survey', page: SurveyEntryPage },
+  { pattern: '/survey/:token', page: SurveyFormPage },
+  { pattern: '/staff/callback', page: StaffCallbackPage },
+  { pattern: '/staff', page: StaffPage },
+  { pattern: '/staff/:section', page: StaffPage },
+  { pattern: '/dev/outbox', page: OutboxPage },
+  { pattern: '/api-reference', page: ApiReferencePage },
+];

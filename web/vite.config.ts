@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Fills `%t:namespace.key%` in index.html with the German text from the content file, so that even the
+ * page shell before the script runs (title, noscript notice) takes its words from the one source.
+ */
+function germanShellTexts(): Plugin {
+  return {
+    name: 'wegweiser-shell-texts',
+    transformIndexHtml(html) {
+      const german: unknown = JSON.parse(readFileSync(`${repositoryRoot}content/messages/de.json`, 'utf8'));
+      return html.replace(/%t:([\w.]+)%/g, (whole, key: string) => {
+        let node: unknown = german;
+        for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+        if (typeof node !== 'string') throw new Error(`index.html names ${whole}, which de.json lacks`);
+        return node.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      });
+    },
+  };
+}
+
+/**
+ * The public web front end: a single-page app built into `web/dist`, which the local server and
+ * CloudFront serve. JSX is compiled by Vite's own transformer for Preact's automatic runtime, so no
+ * framework plugin is needed.
+ */
+export default defineConfig({
+  root: webRoot,
+  publicDir: 'public',
+  plugins: [germanShellTexts()],
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: { fs: { allow: [repositoryRoot] } },
+});
