@@ -17,6 +17,9 @@ export interface FunctionAccess {
 const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   platform: { table: 'none', sendsMail: false },
   staff: { table: 'none', sendsMail: false },
+  /** Invitations, reminders and confirmations go out by e-mail. */
+  survey: { table: 'readWrite', sendsMail: true },
+  offerings: { table: 'readWrite', sendsMail: false },
 };
 
 /** Nearly every feature reads and writes its own items; mail must be asked for explicitly. */

@@ -1,8 +1,10 @@
 import { handler as dev } from '../functions/dev/index';
+import { handler as offerings } from '../functions/offerings/index';
 import { handler as platform } from '../functions/platform/index';
 import type { HttpLambda } from '../functions/shared/http/handler';
 import type { FunctionName } from '../functions/shared/http/route';
 import { handler as staff } from '../functions/staff/index';
+import { handler as survey } from '../functions/survey/index';
 
 /** Every feature Lambda, as the local server invokes it (one line per feature function). */
-export const localHandlers: Record<FunctionName, HttpLambda> = { platform, staff, dev };
+export const localHandlers: Record<FunctionName, HttpLambda> = { platform, staff, survey, offerings, dev };

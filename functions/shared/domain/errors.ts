@@ -3,6 +3,7 @@
  * and a localized problem text in one place (`http/problem.ts`).
  */
 export const domainErrorCodes = [
+  'validation',
   'not_found',
   'conflict',
   'version_conflict',
@@ -12,6 +13,7 @@ export const domainErrorCodes = [
   'closed',
   'invalid_state',
   'rate_limited',
+  'not_open_yet',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { DomainError, type FieldIssue } from '../domain/errors';
 import { type Language, negotiateLanguage } from '../i18n/languages';
 import { errorFields, logger } from '../log/logger';
+import { defaultStore } from '../store/client';
+import { idempotent } from '../store/idempotency';
 import { HttpProblem, type ProblemCode, problemDocument } from './problem';
 import {
   defaultMaxBodyBytes,
@@ -246,12 +249,23 @@ export function httpHandler<R extends RouteContract>(route: R, handle: RouteHand
     .handler(async (event) => {
       const state = requestStates.get(event);
       if (!state) throw new Error('request state missing');
-      return format(route, await handle(state.input as RouteInput<R>, state.context));
+      const run = () => handle(state.input as RouteInput<R>, state.context);
+      const key = route.idempotent ? state.context.headers['idempotency-key'] : undefined;
+      if (!key) return format(route, await run());
+      if (!/^[\w-]{8,128}$/.test(key)) {
+        throw new HttpProblem('validation', [{ field: 'headers.idempotency-key', code: 'invalid_format' }]);
+      }
+      // A retried write with the same key is answered from the first result instead of running again.
+      const scope = `${routeKey(route)}#${state.context.principal?.sub ?? 'anonymous'}`;
+      const fingerprint = createHash('sha256')
+        .update(`${event.rawPath}\n${state.context.rawBody ?? ''}`)
+        .digest('hex');
+      return format(route, await idempotent(defaultStore(), scope, key, run, { fingerprint }));
     });
-  const key = routeKey(route);
+  const expectedRouteKey = routeKey(route);
   return async (event, context) => {
-    if (event.routeKey !== key && event.routeKey !== '$default') {
-      logger.warn('route key mismatch', { expected: key, received: event.routeKey });
+    if (event.routeKey !== expectedRouteKey && event.routeKey !== '$default') {
+      logger.warn('route key mismatch', { expected: expectedRouteKey, received: event.routeKey });
     }
     return lambda(event, context);
   };

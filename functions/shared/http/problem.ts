@@ -14,6 +14,7 @@ export const problemStatus = {
   conflict: 409,
   version_conflict: 409,
   invalid_state: 409,
+  not_open_yet: 409,
   gone: 410,
   closed: 410,
   payload_too_large: 413,

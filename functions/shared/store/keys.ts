@@ -37,6 +37,61 @@ export const keys = {
   /** A development sign-in account (local stage only; the cloud uses Cognito). */
   devUser: (email: string): ItemKey => ({ pk: `DEVUSER#${part(email.toLowerCase())}`, sk: 'ACCOUNT' }),
 
+  /** A survey; all surveys newest first through gsi1. */
+  survey: (surveyId: string): ItemKey => ({ pk: `SURVEY#${part(surveyId)}`, sk: 'SURVEY' }),
+  surveyByTime: (createdAt: string, surveyId: string): IndexKeys => ({
+    gsi1pk: 'SURVEYS',
+    gsi1sk: `${createdAt}#${part(surveyId)}`,
+  }),
+  surveysPartition: () => 'SURVEYS',
+
+  /** An invitation lives in its survey's partition, so one Query lists a survey's invitations. */
+  invitation: (surveyId: string, invitationId: string): ItemKey => ({
+    pk: `SURVEY#${part(surveyId)}`,
+    sk: `INVITATION#${part(invitationId)}`,
+  }),
+  invitationPrefix: () => 'INVITATION#',
+  surveyPartition: (surveyId: string) => `SURVEY#${part(surveyId)}`,
+  /** Guards against inviting the same address twice to one survey (the address itself is not in the key). */
+  invitationEmailGuard: (surveyId: string, emailHash: string): ItemKey => ({
+    pk: `SURVEY#${part(surveyId)}`,
+    sk: `INVITEE#${emailHash}`,
+  }),
+  /** Looks an invitation up by the hash of its link's token; retired tokens stay, marked, for a clear answer. */
+  invitationToken: (tokenHash: string): ItemKey => ({ pk: `INVTOKEN#${tokenHash}`, sk: 'TOKEN' }),
+
+  /** A response: the draft, the contact person and every submitted version share one partition. */
+  responseDraft: (invitationId: string): ItemKey => ({ pk: `RESPONSE#${part(invitationId)}`, sk: 'DRAFT' }),
+  responseContact: (invitationId: string): ItemKey => ({
+    pk: `RESPONSE#${part(invitationId)}`,
+    sk: 'CONTACT',
+  }),
+  responseSubmission: (invitationId: string, number: number): ItemKey => ({
+    pk: `RESPONSE#${part(invitationId)}`,
+    sk: `SUBMISSION#${String(number).padStart(4, '0')}`,
+  }),
+  responsePartition: (invitationId: string) => `RESPONSE#${part(invitationId)}`,
+  submissionPrefix: () => 'SUBMISSION#',
+  /** Submissions of a survey, newest last, for the evaluation. */
+  submissionBySurvey: (surveyId: string, submittedAt: string, invitationId: string): IndexKeys => ({
+    gsi1pk: `SUBMISSIONS#${part(surveyId)}`,
+    gsi1sk: `${submittedAt}#${part(invitationId)}`,
+  }),
+
+  /** An offering reported in the survey; gsi1 lists them by review status (queue, directory). */
+  offering: (offeringId: string): ItemKey => ({ pk: `OFFERING#${part(offeringId)}`, sk: 'OFFERING' }),
+  offeringByStatus: (status: string, updatedAt: string, offeringId: string): IndexKeys => ({
+    gsi1pk: `OFFERINGS#${status}`,
+    gsi1sk: `${updatedAt}#${part(offeringId)}`,
+  }),
+  offeringsWithStatus: (status: string) => `OFFERINGS#${status}`,
+  /** The offerings one institution reported, through gsi2. */
+  offeringByInvitation: (invitationId: string, offeringId: string): IndexKeys => ({
+    gsi2pk: `INVITATION_OFFERINGS#${part(invitationId)}`,
+    gsi2sk: part(offeringId),
+  }),
+  offeringsOfInvitation: (invitationId: string) => `INVITATION_OFFERINGS#${part(invitationId)}`,
+
   /** Marks a demo record as seeded, so a re-seed never overwrites what a user changed. */
   seedMarker: (seedId: string): ItemKey => ({ pk: `SEED#${part(seedId)}`, sk: 'MARKER' }),
 } as const;

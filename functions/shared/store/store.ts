@@ -7,6 +7,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors';
@@ -27,11 +28,23 @@ export type TransactionStep =
   | { kind: 'create'; item: StoredItem }
   | { kind: 'put'; item: StoredItem }
   | { kind: 'putVersioned'; item: StoredItem; expectedVersion: number }
+  | { kind: 'update'; key: ItemKey; set: Record<string, unknown>; mustExist?: boolean }
   | { kind: 'delete'; key: ItemKey; mustExist?: boolean }
   | { kind: 'check'; key: ItemKey; expectedVersion: number };
 
 export class InvalidStoredItem extends Error {
   override name = 'InvalidStoredItem';
+}
+
+function updateExpression(key: ItemKey, set: Record<string, unknown>, mustExist = false) {
+  const entries = Object.entries(set).filter(([, value]) => value !== undefined);
+  return {
+    Key: key,
+    UpdateExpression: `SET ${entries.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#a${index}`, name])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
+    ...(mustExist ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
+  };
 }
 
 /** Epoch seconds, the unit DynamoDB's TTL expects. */
@@ -137,6 +150,23 @@ export class Store {
     }
   }
 
+  /** Sets the given attributes (others stay as they are); `mustExist` refuses to create the item. */
+  async update(
+    key: ItemKey,
+    set: Record<string, unknown>,
+    options: { mustExist?: boolean } = {},
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({ TableName: this.tableName, ...updateExpression(key, set, options.mustExist) }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new DomainError('not_found', 'item missing');
+      throw error;
+    }
+  }
+
   async delete(key: ItemKey): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
   }
@@ -205,6 +235,10 @@ export class Store {
               ExpressionAttributeValues: { ':expected': step.expectedVersion },
             },
           };
+        case 'update':
+          return {
+            Update: { TableName: this.tableName, ...updateExpression(step.key, step.set, step.mustExist) },
+          };
         case 'delete':
           return {
             Delete: {
@@ -237,6 +271,7 @@ export class Store {
         const step = steps[failed];
         if (step) {
           const versioned = step.kind === 'putVersioned' || step.kind === 'check';
+          if (step.kind === 'update') throw new DomainError('not_found', `transaction step ${failed} failed`);
           throw new DomainError(
             versioned ? 'version_conflict' : 'conflict',
             `transaction step ${failed} failed`,

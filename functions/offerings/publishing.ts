@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '../shared/domain/errors';
+import type { Offering } from '../survey/questionnaire';
+import type { OfferingRecord, OfferingStore } from './offering-store';
+
+export function contentDigest(offering: Offering): string {
+  const { publish: _publish, ...content } = offering;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+}
+
+/**
+ * Turns a submitted response's offerings into directory entries. Only offerings whose publication was
+ * consented become entries, and every new or changed one waits for review; an offering no longer
+ * consented, or no longer reported, is withdrawn. Running it again with the same answers changes
+ * nothing, so a replayed submit is harmless.
+ */
+export async function publishReportedOfferings(
+  offerings: OfferingStore,
+  report: {
+    surveyId: string;
+    invitationId: string;
+    institutionName: string;
+    offerings: Offering[];
+    at: string;
+  },
+): Promise<{ pending: number; withdrawn: number }> {
+  const existing = new Map(
+    (await offerings.listOfInvitation(report.invitationId)).map((o) => [o.offeringId, o]),
+  );
+  let pending = 0;
+  let withdrawn = 0;
+  const reported = new Set<string>();
+  for (const offering of report.offerings) {
+    reported.add(offering.offeringId);
+    const current = existing.get(offering.offeringId) ?? (await offerings.get(offering.offeringId));
+    if (current && current.invitationId !== report.invitationId) continue; // another institution's id
+    if (!offering.publish) {
+      if (current && current.status !== 'withdrawn') {
+        await offerings.save({ ...current, status: 'withdrawn', updatedAt: report.at });
+        withdrawn += 1;
+      }
+      continue;
+    }
+    if (offering.category === undefined || offering.cost === undefined) continue; // incomplete: not submittable
+    const digest = contentDigest(offering);
+    const { publish: _publish, ...content } = offering;
+    if (!current) {
+      await offerings.create({
+        ...content,
+        category: offering.category,
+        cost: offering.cost,
+        surveyId: report.surveyId,
+        invitationId: report.invitationId,
+        institutionName: report.institutionName,
+        status: 'pending',
+        reportedAt: report.at,
+        updatedAt: report.at,
+        lastConfirmedAt: report.at,
+        contentDigest: digest,
+      });
+      pending += 1;
+    } else if (current.contentDigest !== digest || current.status === 'withdrawn') {
+      await offerings.save({
+        ...current,
+        ...content,
+        institutionName: report.institutionName,
+        status: 'pending',
+        rejectionReason: undefined,
+        updatedAt: report.at,
+        lastConfirmedAt: report.at,
+        contentDigest: digest,
+      } as OfferingRecord);
+      pending += 1;
+    } else if (current.lastConfirmedAt !== report.at) {
+      // Unchanged and resubmitted: the institution confirmed it is still current.
+      await offerings.save({ ...current, lastConfirmedAt: report.at });
+    }
+  }
+  for (const [offeringId, current] of existing) {
+    if (!reported.has(offeringId) && current.status !== 'withdrawn') {
+      await offerings.save({ ...current, status: 'withdrawn', updatedAt: report.at });
+      withdrawn += 1;
+    }
+  }
+  return { pending, withdrawn };
+}
+
+export function requireStatus(offering: OfferingRecord | undefined, version: number): OfferingRecord {
+  if (!offering) throw new DomainError('not_found', 'offering not found');
+  if (offering.version !== version) throw new DomainError('version_conflict', 'stale offering version');
+  return offering;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { languageCodes } from '../shared/i18n/languages';
+import {
+  costKinds,
+  offeredLanguages,
+  offeringCategories,
+  placeIds,
+  targetGroups,
+} from '../survey/questionnaire';
+
+export const offeringStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+
+export const OfferingIdParams = z.strictObject({ offeringId: z.uuid() });
+
+/** An offering as the public directory shows it; the text stays as written, marked with its language. */
+export const PublicOffering = z.object({
+  offeringId: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  textLanguage: z.enum(languageCodes),
+  category: z.enum(offeringCategories),
+  targetGroups: z.array(z.enum(targetGroups)),
+  languages: z.array(z.enum(offeredLanguages)),
+  places: z.array(z.enum(placeIds)),
+  address: z.string(),
+  schedule: z.string(),
+  cost: z.enum(costKinds),
+  costNote: z.string(),
+  registration: z.string(),
+  officeContact: z.string(),
+  url: z.string(),
+  institutionName: z.string(),
+  reportedAt: z.string(),
+  lastConfirmedAt: z.string(),
+});
+export type PublicOffering = z.infer<typeof PublicOffering>;
+
+export const OfferingsQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  place: z.enum(placeIds).optional(),
+  category: z.enum(offeringCategories).optional(),
+  targetGroup: z.enum(targetGroups).optional(),
+  language: z.enum(offeredLanguages).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  lang: z.string().max(10).optional(),
+});
+
+export const OfferingsPage = z.object({ offerings: z.array(PublicOffering), total: z.number().int() });
+
+export const ReviewOffering = PublicOffering.extend({
+  status: z.enum(offeringStatuses),
+  rejectionReason: z.string().optional(),
+  version: z.number().int(),
+});
+
+export const ReviewQueueQuery = z.strictObject({
+  status: z.enum(offeringStatuses).default('pending'),
+  lang: z.string().max(10).optional(),
+});
+
+export const ReviewQueue = z.object({ offerings: z.array(ReviewOffering) });
+
+export const ApproveRequest = z.strictObject({ version: z.number().int().min(1).max(1_000_000) });
+export const RejectRequest = z.strictObject({
+  version: z.number().int().min(1).max(1_000_000),
+  reason: z.string().trim().min(1).max(500),
+});
+/** Staff may correct typos in the texts before approving; everything else stays as reported. */
+export const EditOfferingRequest = z.strictObject({
+  version: z.number().int().min(1).max(1_000_000),
+  title: z.string().trim().min(1).max(120),
+  description: z.string().trim().min(1).max(2000),
+  schedule: z.string().trim().max(300),
+  address: z.string().trim().max(300),
+  registration: z.string().trim().max(300),
+  officeContact: z.string().trim().max(200),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+});

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { OfferingStore } from '../offerings/offering-store';
+import { routes } from '../routes';
+import { runtimeConfig } from '../shared/config/env';
+import { DomainError } from '../shared/domain/errors';
+import { featureLambda } from '../shared/http/feature-lambda';
+import { httpHandler, type RequestContext } from '../shared/http/handler';
+import { defaultMailer } from '../shared/mail/default-mailer';
+import { defaultStore } from '../shared/store/client';
+import { eraseContact, loadResponse, saveDraft, submitResponse } from './responding';
+import {
+  createSurvey,
+  importInvitations,
+  invitationView,
+  inviteInstitution,
+  requireSurvey,
+  resendInvitation,
+  revokeInvitation,
+  type SurveyAdminDeps,
+  sendReminders,
+  surveyView,
+} from './survey-admin';
+import { SurveyStore } from './survey-store';
+import { newInvitationToken } from './tokens';
+
+function adminDeps(): SurveyAdminDeps {
+  return {
+    surveys: new SurveyStore(defaultStore()),
+    mailer: defaultMailer(),
+    now: () => new Date(),
+    newId: randomUUID,
+    newToken: newInvitationToken,
+    publicBaseUrl: runtimeConfig().publicBaseUrl,
+  };
+}
+
+function respondingDeps() {
+  return {
+    surveys: new SurveyStore(defaultStore()),
+    offerings: new OfferingStore(defaultStore()),
+    mailer: defaultMailer(),
+    now: () => new Date(),
+  };
+}
+
+function staffId(context: RequestContext): string {
+  if (!context.principal) throw new DomainError('unauthorized');
+  return context.principal.sub;
+}
+
+export const handler = featureLambda('survey', {
+  createSurvey: httpHandler(routes.createSurvey, async ({ body }, context) =>
+    createSurvey(adminDeps(), body, staffId(context)),
+  ),
+  listSurveys: httpHandler(routes.listSurveys, async () => ({
+    surveys: (await adminDeps().surveys.listSurveys()).map(surveyView),
+  })),
+  getSurvey: httpHandler(routes.getSurvey, async ({ params }) =>
+    surveyView(await requireSurvey(adminDeps(), params.surveyId)),
+  ),
+  createInvitation: httpHandler(routes.createInvitation, async ({ params, body }) =>
+    inviteInstitution(adminDeps(), params.surveyId, body),
+  ),
+  importInvitations: httpHandler(routes.importInvitations, async ({ params, body }) =>
+    importInvitations(adminDeps(), params.surveyId, body),
+  ),
+  listInvitations: httpHandler(routes.listInvitations, async ({ params }) => {
+    const deps = adminDeps();
+    await requireSurvey(deps, params.surveyId);
+    return { invitations: (await deps.surveys.listInvitations(params.surveyId)).map(invitationView) };
+  }),
+  resendInvitation: httpHandler(routes.resendInvitation, async ({ params }) =>
+    resendInvitation(adminDeps(), params.surveyId, params.invitationId),
+  ),
+  revokeInvitation: httpHandler(routes.revokeInvitation, async ({ params }) =>
+    revokeInvitation(adminDeps(), params.surveyId, params.invitationId),
+  ),
+  sendReminders: httpHandler(routes.sendReminders, async ({ params }) =>
+    sendReminders(adminDeps(), params.surveyId),
+  ),
+  getResponse: httpHandler(routes.getResponse, async ({ params }) =>
+    loadResponse(respondingDeps(), params.token),
+  ),
+  saveDraft: httpHandler(routes.saveDraft, async ({ params, body }) =>
+    saveDraft(respondingDeps(), params.token, body),
+  ),
+  submitResponse: httpHandler(routes.submitResponse, async ({ params, body }) =>
+    submitResponse(respondingDeps(), params.token, body),
+  ),
+  eraseContact: httpHandler(routes.eraseContact, async ({ params }) => {
+    await eraseContact(respondingDeps(), params.token);
+    return {};
+  }),
+});

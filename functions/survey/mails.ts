@@ -1,0 +1,202 @@
+import type { Language } from '../shared/i18n/languages';
+import { type MessageKey, translate } from '../shared/i18n/messages';
+import type { MailMessage } from '../shared/mail/mailer';
+import { type ContactPerson, placeName, type SurveyAnswers } from './questionnaire';
+
+/** Dates in mails: the county's time zone and the Gregorian calendar in every language. */
+export function formatDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+  }).format(new Date(iso));
+}
+
+function letter(language: Language, body: string): string {
+  return [
+    translate(language, 'mail.greeting'),
+    '',
+    body,
+    '',
+    translate(language, 'mail.signature'),
+    '',
+    `-- ${translate(language, 'mail.automatedNotice')}`,
+  ].join('\n');
+}
+
+export function invitationMail(options: {
+  to: string;
+  language: Language;
+  surveyTitle: string;
+  institutionName: string;
+  link: string;
+  closesAt: string;
+}): MailMessage {
+  const { language } = options;
+  const params = {
+    title: options.surveyTitle,
+    institution: options.institutionName,
+    link: options.link,
+    closesAt: formatDateTime(options.closesAt, language),
+  };
+  return {
+    to: [options.to],
+    language,
+    purpose: 'survey-invitation',
+    subject: translate(language, 'surveyMail.invitationSubject', params),
+    text: letter(language, translate(language, 'surveyMail.invitationBody', params)),
+  };
+}
+
+export function reminderMail(options: {
+  to: string;
+  language: Language;
+  surveyTitle: string;
+  institutionName: string;
+  closesAt: string;
+}): MailMessage {
+  const { language } = options;
+  const params = {
+    title: options.surveyTitle,
+    institution: options.institutionName,
+    closesAt: formatDateTime(options.closesAt, language),
+  };
+  return {
+    to: [options.to],
+    language,
+    purpose: 'survey-reminder',
+    subject: translate(language, 'surveyMail.reminderSubject', params),
+    text: letter(language, translate(language, 'surveyMail.reminderBody', params)),
+  };
+}
+
+/** An option's label from the questionnaire texts, or its id where a label is missing. */
+function option(language: Language, group: string, id: string | undefined): string {
+  if (id === undefined) return translate(language, 'surveyMail.none');
+  const key = `questionnaire.${group}.${id}` as MessageKey;
+  const label = translate(language, key);
+  return label === key ? id : label;
+}
+
+function places(language: Language, ids: string[]): string {
+  return ids
+    .map((id) =>
+      id === 'whole-county'
+        ? translate(language, 'surveyMail.placeWholeCounty')
+        : id === 'online'
+          ? translate(language, 'surveyMail.placeOnline')
+          : (placeName(id) ?? id),
+    )
+    .join(', ');
+}
+
+/**
+ * The answers as plain text for the confirmation e-mail. Plain text cannot become markup; what the
+ * respondent wrote is quoted as written.
+ */
+export function answersAsText(
+  language: Language,
+  answers: SurveyAnswers,
+  contact: ContactPerson | undefined,
+): string {
+  const t = (key: MessageKey) => translate(language, key);
+  const list = (group: string, ids: string[]) =>
+    ids.length ? ids.map((id) => option(language, group, id)).join(', ') : t('surveyMail.none');
+  const yesNo = (value: boolean | undefined) =>
+    value === undefined ? t('surveyMail.none') : value ? t('surveyMail.yes') : t('surveyMail.no');
+  const line = (label: MessageKey, value: string) => `  ${t(label)}: ${value || t('surveyMail.none')}`;
+  const lines: string[] = [
+    `${t('surveyMail.sectionInstitution')}`,
+    line('surveyMail.fieldName', answers.institution.name),
+    line('surveyMail.fieldSector', option(language, 'sectors', answers.institution.sector)),
+    line('surveyMail.fieldType', option(language, 'institutionTypes', answers.institution.type)),
+    line('surveyMail.fieldPlaces', places(language, answers.institution.places)),
+    '',
+    `${t('surveyMail.sectionContact')}`,
+    line('surveyMail.fieldName', contact?.name ?? ''),
+    line('surveyMail.fieldRole', contact?.role ?? ''),
+    line('surveyMail.fieldEmail', contact?.email ?? ''),
+    line('surveyMail.fieldPhone', contact?.phone ?? ''),
+    '',
+    `${t('surveyMail.sectionOfferings')}`,
+  ];
+  answers.offerings.forEach((offering, index) => {
+    lines.push(
+      `  ${index + 1}. ${offering.title}`,
+      line('surveyMail.fieldDescription', offering.description),
+      line('surveyMail.fieldCategory', option(language, 'offeringCategories', offering.category)),
+      line('surveyMail.fieldTargetGroups', list('targetGroups', offering.targetGroups)),
+      line('surveyMail.fieldLanguages', list('offeredLanguages', offering.languages)),
+      line('surveyMail.fieldPlaces', places(language, offering.places)),
+      line('surveyMail.fieldSchedule', offering.schedule),
+      line(
+        'surveyMail.fieldCost',
+        `${option(language, 'costKinds', offering.cost)} ${offering.costNote}`.trim(),
+      ),
+      line('surveyMail.fieldRegistration', offering.registration),
+      line('surveyMail.fieldOfficeContact', offering.officeContact),
+      line('surveyMail.fieldUrl', offering.url),
+      line('surveyMail.fieldPublish', yesNo(offering.publish)),
+    );
+  });
+  if (answers.offerings.length === 0) lines.push(`  ${t('surveyMail.none')}`);
+  lines.push(
+    '',
+    `${t('surveyMail.sectionOpening')}`,
+    line('surveyMail.fieldStatus', option(language, 'openingStatuses', answers.opening.status)),
+    line(
+      'surveyMail.fieldSteps',
+      [list('openingSteps', answers.opening.steps), answers.opening.stepsOther].filter(Boolean).join('; '),
+    ),
+    line('surveyMail.fieldObstacles', answers.opening.obstacles),
+    '',
+    `${t('surveyMail.sectionNeeds')}`,
+    line(
+      'surveyMail.fieldNeeds',
+      [list('needCategories', answers.needs.categories), answers.needs.description]
+        .filter(Boolean)
+        .join('; '),
+    ),
+    line('surveyMail.fieldMostHelpful', answers.needs.mostHelpful),
+    '',
+    `${t('surveyMail.sectionInterview')}`,
+    line('surveyMail.fieldWilling', yesNo(answers.interview.willing)),
+    line(
+      'surveyMail.fieldTopics',
+      [list('offeringCategories', answers.interview.topics), answers.interview.topicsOther]
+        .filter(Boolean)
+        .join('; '),
+    ),
+  );
+  return lines.join('\n');
+}
+
+export function confirmationMail(options: {
+  to: string;
+  language: Language;
+  surveyTitle: string;
+  submittedAt: string;
+  closesAt: string;
+  number: number;
+  answers: SurveyAnswers;
+  contact: ContactPerson | undefined;
+}): MailMessage {
+  const { language } = options;
+  const params = {
+    title: options.surveyTitle,
+    institution: options.answers.institution.name,
+    submittedAt: formatDateTime(options.submittedAt, language),
+    closesAt: formatDateTime(options.closesAt, language),
+    number: options.number,
+  };
+  const body = `${translate(language, 'surveyMail.confirmationBody', params)}\n\n${answersAsText(language, options.answers, options.contact)}`;
+  return {
+    to: [options.to],
+    language,
+    purpose: 'survey-confirmation',
+    subject: translate(language, 'surveyMail.confirmationSubject', params),
+    text: letter(language, body),
+  };
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../local/stack';
+import { signIn, startTestStack } from '../../local/testing/local-stack';
+import { completeAnswers } from './testing/fixtures';
+
+const contact = { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '0931 123' };
+
+describe('survey API through the local server', () => {
+  let stack: LocalStack;
+  let staff: Record<string, string>;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    staff = {
+      authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
+      'content-type': 'application/json',
+    };
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = staff) =>
+    fetch(`${stack.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+  async function newSurvey() {
+    const response = await post('/api/staff/surveys', {
+      title: 'Bestandsaufnahme',
+      opensAt: '2026-01-01T00:00:00+01:00',
+      closesAt: '2099-01-01T00:00:00+01:00',
+      openParticipation: false,
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { surveyId: string }).surveyId;
+  }
+
+  it('creates a survey once for a retried request with the same Idempotency-Key', async () => {
+    const body = {
+      title: 'Einmal',
+      opensAt: '2026-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+      openParticipation: false,
+    };
+    const headers = { ...staff, 'idempotency-key': 'create-survey-test-1' };
+    const [first, second] = await Promise.all([
+      post('/api/staff/surveys', body, headers),
+      post('/api/staff/surveys', body, headers),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    // A retry that overlaps the first gets 409 (in progress); a later one gets the first answer back.
+    expect(statuses[0]).toBe(201);
+    const third = await post('/api/staff/surveys', body, headers);
+    expect(third.status).toBe(201);
+    const ids = new Set<string>();
+    for (const response of [first, second, third]) {
+      if (response.status === 201) ids.add(((await response.json()) as { surveyId: string }).surveyId);
+    }
+    expect(ids.size).toBe(1);
+    const list = (await (await fetch(`${stack.url}/api/staff/surveys`, { headers: staff })).json()) as {
+      surveys: { title: string }[];
+    };
+    expect(list.surveys.filter((survey) => survey.title === 'Einmal')).toHaveLength(1);
+  });
+
+  it('walks an institution from invitation to submitted response, and names missing fields in its language', async () => {
+    const surveyId = await newSurvey();
+    const invited = await post(`/api/staff/surveys/${surveyId}/invitations`, {
+      institutionName: 'VHS Ochsenfurt',
+      email: 'info@vhs.example',
+      language: 'en',
+    });
+    expect(invited.status).toBe(201);
+    const { link } = (await invited.json()) as { link: string };
+    const token = new URL(link).pathname.split('/').pop();
+    const json = { 'content-type': 'application/json' };
+
+    const opened = (await (await fetch(`${stack.url}/api/survey/${token}`)).json()) as { version: number };
+    expect(opened.version).toBe(0);
+
+    const empty = await fetch(`${stack.url}/api/survey/${token}/draft?lang=en`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({
+        answers: { ...completeAnswers(), institution: { name: '' } },
+        contact,
+        version: 0,
+        language: 'en',
+      }),
+    });
+    expect(empty.status).toBe(400);
+    const problem = (await empty.json()) as { errors: { field: string; reason: string }[] };
+    expect(problem.errors.map((error) => error.field)).toContain('body.answers.institution.places');
+
+    const saved = await fetch(`${stack.url}/api/survey/${token}/draft`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'en' }),
+    });
+    expect(saved.status).toBe(200);
+    const { version } = (await saved.json()) as { version: number };
+
+    const stale = await fetch(`${stack.url}/api/survey/${token}/draft?lang=en`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'en' }),
+    });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { type: string }).type).toBe('/problems/version-conflict');
+
+    const submitted = await post(`/api/survey/${token}/submit`, { version }, json);
+    expect(submitted.status).toBe(200);
+    expect(((await submitted.json()) as { submissionNumber: number }).submissionNumber).toBe(1);
+
+    const outbox = (await (await fetch(`${stack.url}/api/dev/outbox`)).json()) as {
+      messages: { to: string[]; subject: string; text: string; purpose: string }[];
+    };
+    const confirmation = outbox.messages.find((message) => message.purpose === 'survey-confirmation');
+    expect(confirmation?.to).toEqual(['erika@example.org']);
+    expect(confirmation?.text).toContain('Deutschkurs am Abend');
+
+    const queue = (await (await fetch(`${stack.url}/api/staff/offerings`, { headers: staff })).json()) as {
+      offerings: { offeringId: string; title: string; version: number }[];
+    };
+    const pending = queue.offerings.find((offering) => offering.title === 'Deutschkurs am Abend');
+    expect(pending).toBeDefined();
+    expect(queue.offerings.some((offering) => offering.title === 'Interner Sprachtreff')).toBe(false);
+
+    const approved = await post(`/api/staff/offerings/${pending?.offeringId}/approve`, {
+      version: pending?.version,
+    });
+    expect(approved.status).toBe(200);
+    const directory = (await (
+      await fetch(`${stack.url}/api/offerings?q=deutschkurs&place=ochsenfurt`)
+    ).json()) as {
+      offerings: { title: string; textLanguage: string }[];
+    };
+    expect(directory.offerings.map((offering) => offering.title)).toContain('Deutschkurs am Abend');
+    const none = (await (await fetch(`${stack.url}/api/offerings?q=sprachtreff`)).json()) as {
+      total: number;
+    };
+    expect(none.total).toBe(0);
+  });
+
+  it('refuses staff routes to residents and anonymous callers', async () => {
+    expect((await fetch(`${stack.url}/api/staff/surveys`)).status).toBe(401);
+  });
+});

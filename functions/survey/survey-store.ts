@@ -1,0 +1,325 @@
+import { z } from 'zod';
+import { DomainError } from '../shared/domain/errors';
+import { languageCodes } from '../shared/i18n/languages';
+import { keys } from '../shared/store/keys';
+import { epochSeconds, type Store, type TransactionStep } from '../shared/store/store';
+import { ContactPerson, SurveyAnswers } from './questionnaire';
+
+export const SurveyRecord = z.object({
+  surveyId: z.string(),
+  title: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  openParticipation: z.boolean(),
+  privacyNoticeVersion: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type SurveyRecord = z.infer<typeof SurveyRecord>;
+
+export const InvitationRecord = z.object({
+  invitationId: z.string(),
+  surveyId: z.string(),
+  institutionName: z.string(),
+  email: z.string(),
+  emailHash: z.string(),
+  language: z.enum(languageCodes),
+  tokenHash: z.string(),
+  createdAt: z.string(),
+  lastSentAt: z.string(),
+  reminderCount: z.number().int(),
+  openedAt: z.string().optional(),
+  submittedAt: z.string().optional(),
+  revokedAt: z.string().optional(),
+  version: z.number().int(),
+});
+export type InvitationRecord = z.infer<typeof InvitationRecord>;
+
+export const TokenRecord = z.object({
+  surveyId: z.string(),
+  invitationId: z.string(),
+  retiredAt: z.string().optional(),
+});
+export type TokenRecord = z.infer<typeof TokenRecord>;
+
+export const DraftRecord = z.object({
+  surveyId: z.string(),
+  invitationId: z.string(),
+  answers: SurveyAnswers,
+  language: z.enum(languageCodes),
+  savedAt: z.string(),
+  submissionCount: z.number().int(),
+  /** The draft version that was submitted last: a replayed submit of it returns that submission. */
+  lastSubmittedVersion: z.number().int().optional(),
+  version: z.number().int(),
+});
+export type DraftRecord = z.infer<typeof DraftRecord>;
+
+export const ContactRecord = z.object({ contact: ContactPerson, savedAt: z.string() });
+
+export const SubmissionRecord = z.object({
+  surveyId: z.string(),
+  invitationId: z.string(),
+  number: z.number().int(),
+  answers: SurveyAnswers,
+  language: z.enum(languageCodes),
+  submittedAt: z.string(),
+  draftVersion: z.number().int(),
+  privacyNoticeVersion: z.string(),
+  channel: z.enum(['web', 'chat']),
+});
+export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
+
+/** The contact person is kept until six months after the survey closes (questions, expert interviews). */
+export const contactRetentionDays = 183;
+
+export function contactExpiry(closesAt: string): number {
+  return epochSeconds(new Date(Date.parse(closesAt) + contactRetentionDays * 24 * 60 * 60 * 1000));
+}
+
+/** Store access for surveys, invitations and responses; every read is a Get or a Query. */
+export class SurveyStore {
+  constructor(readonly store: Store) {}
+
+  createSurvey(survey: SurveyRecord): Promise<void> {
+    return this.store.create({
+      ...keys.survey(survey.surveyId),
+      ...keys.surveyByTime(survey.createdAt, survey.surveyId),
+      entity: 'Survey',
+      ...survey,
+    });
+  }
+
+  getSurvey(surveyId: string): Promise<SurveyRecord | undefined> {
+    return this.store.get(keys.survey(surveyId), SurveyRecord);
+  }
+
+  async listSurveys(): Promise<SurveyRecord[]> {
+    const surveys: SurveyRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.query(SurveyRecord, {
+        index: 'gsi1',
+        partition: keys.surveysPartition(),
+        newestFirst: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      surveys.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return surveys;
+  }
+
+  /** A new invitation with its token and the guard against inviting the same address twice, together. */
+  createInvitation(invitation: Omit<InvitationRecord, 'version'>): Promise<void> {
+    return this.store.transact([
+      {
+        kind: 'create',
+        item: {
+          ...keys.invitation(invitation.surveyId, invitation.invitationId),
+          entity: 'Invitation',
+          ...invitation,
+        },
+      },
+      {
+        kind: 'create',
+        item: {
+          ...keys.invitationEmailGuard(invitation.surveyId, invitation.emailHash),
+          entity: 'InviteeGuard',
+          invitationId: invitation.invitationId,
+        },
+      },
+      {
+        kind: 'create',
+        item: {
+          ...keys.invitationToken(invitation.tokenHash),
+          entity: 'InvitationToken',
+          surveyId: invitation.surveyId,
+          invitationId: invitation.invitationId,
+        },
+      },
+    ]);
+  }
+
+  getInvitation(surveyId: string, invitationId: string): Promise<InvitationRecord | undefined> {
+    return this.store.get(keys.invitation(surveyId, invitationId), InvitationRecord);
+  }
+
+  async listInvitations(surveyId: string): Promise<InvitationRecord[]> {
+    const invitations: InvitationRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.query(InvitationRecord, {
+        partition: keys.surveyPartition(surveyId),
+        beginsWith: keys.invitationPrefix(),
+        ...(cursor ? { cursor } : {}),
+      });
+      invitations.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return invitations;
+  }
+
+  async isInvited(surveyId: string, emailHash: string): Promise<boolean> {
+    const guard = await this.store.get(keys.invitationEmailGuard(surveyId, emailHash), z.object({}));
+    return guard !== undefined;
+  }
+
+  getToken(tokenHash: string): Promise<TokenRecord | undefined> {
+    return this.store.get(keys.invitationToken(tokenHash), TokenRecord);
+  }
+
+  /** A new link: the new token is created and the old one retired in one transaction. */
+  replaceToken(invitation: InvitationRecord, newTokenHash: string, now: string): Promise<void> {
+    return this.store.transact([
+      {
+        kind: 'putVersioned',
+        item: {
+          ...keys.invitation(invitation.surveyId, invitation.invitationId),
+          entity: 'Invitation',
+          ...withoutVersion(invitation),
+          tokenHash: newTokenHash,
+          lastSentAt: now,
+        },
+        expectedVersion: invitation.version,
+      },
+      {
+        kind: 'create',
+        item: {
+          ...keys.invitationToken(newTokenHash),
+          entity: 'InvitationToken',
+          surveyId: invitation.surveyId,
+          invitationId: invitation.invitationId,
+        },
+      },
+      {
+        kind: 'update',
+        key: keys.invitationToken(invitation.tokenHash),
+        set: { retiredAt: now },
+        mustExist: true,
+      },
+    ]);
+  }
+
+  updateInvitation(invitation: InvitationRecord, changes: Partial<InvitationRecord>): Promise<number> {
+    return this.store.putVersioned(
+      {
+        ...keys.invitation(invitation.surveyId, invitation.invitationId),
+        entity: 'Invitation',
+        ...withoutVersion(invitation),
+        ...withoutVersion(changes),
+      },
+      invitation.version,
+    );
+  }
+
+  /** Sets attributes without a version check, for marks that only ever move forward (opened, reminded). */
+  markInvitation(
+    invitation: InvitationRecord,
+    marks: Partial<Pick<InvitationRecord, 'openedAt' | 'reminderCount'>>,
+  ) {
+    return this.store.update(keys.invitation(invitation.surveyId, invitation.invitationId), marks, {
+      mustExist: true,
+    });
+  }
+
+  getDraft(invitationId: string): Promise<DraftRecord | undefined> {
+    return this.store.get(keys.responseDraft(invitationId), DraftRecord);
+  }
+
+  async getContact(invitationId: string): Promise<ContactPerson | undefined> {
+    return (await this.store.get(keys.responseContact(invitationId), ContactRecord))?.contact;
+  }
+
+  eraseContact(invitationId: string): Promise<void> {
+    return this.store.delete(keys.responseContact(invitationId));
+  }
+
+  /**
+   * Saves a draft and its contact person together. `expectedVersion` 0 means "no draft yet"; a stale
+   * version fails with `version_conflict` and nothing is written.
+   */
+  async saveDraft(
+    draft: Omit<DraftRecord, 'version'>,
+    contact: ContactPerson,
+    expectedVersion: number,
+    contactExpiresAt: number,
+  ): Promise<number> {
+    const draftItem = { ...keys.responseDraft(draft.invitationId), entity: 'ResponseDraft', ...draft };
+    const hasContact = Object.values(contact).some((value) => value !== '');
+    const contactStep: TransactionStep = hasContact
+      ? {
+          kind: 'put',
+          item: {
+            ...keys.responseContact(draft.invitationId),
+            entity: 'ContactPerson',
+            contact,
+            savedAt: draft.savedAt,
+            expiresAt: contactExpiresAt,
+          },
+        }
+      : { kind: 'delete', key: keys.responseContact(draft.invitationId) };
+    if (expectedVersion === 0) {
+      try {
+        await this.store.transact([{ kind: 'create', item: draftItem }, contactStep]);
+      } catch (error) {
+        // Someone created the draft first: for this writer that is a stale version, not a duplicate.
+        if (error instanceof DomainError && error.code === 'conflict') {
+          throw new DomainError('version_conflict', 'draft exists');
+        }
+        throw error;
+      }
+      return 1;
+    }
+    await this.store.transact([{ kind: 'putVersioned', item: draftItem, expectedVersion }, contactStep]);
+    return expectedVersion + 1;
+  }
+
+  /**
+   * Records a submitted version: the draft's counter, the kept submission and the invitation, together.
+   * The draft's version moves on by one, which the respondent's copy takes from the answer.
+   */
+  submit(draft: DraftRecord, submission: SubmissionRecord, invitation: InvitationRecord): Promise<void> {
+    return this.store.transact([
+      {
+        kind: 'putVersioned',
+        item: {
+          ...keys.responseDraft(draft.invitationId),
+          entity: 'ResponseDraft',
+          ...withoutVersion(draft),
+          submissionCount: submission.number,
+          lastSubmittedVersion: draft.version,
+        },
+        expectedVersion: draft.version,
+      },
+      {
+        kind: 'create',
+        item: {
+          ...keys.responseSubmission(submission.invitationId, submission.number),
+          ...keys.submissionBySurvey(submission.surveyId, submission.submittedAt, submission.invitationId),
+          entity: 'ResponseSubmission',
+          ...submission,
+        },
+      },
+      {
+        kind: 'update',
+        key: keys.invitation(invitation.surveyId, invitation.invitationId),
+        set: { submittedAt: submission.submittedAt },
+        mustExist: true,
+      },
+    ]);
+  }
+
+  async listSubmissions(invitationId: string): Promise<SubmissionRecord[]> {
+    const page = await this.store.query(SubmissionRecord, {
+      partition: keys.responsePartition(invitationId),
+      beginsWith: keys.submissionPrefix(),
+    });
+    return page.items;
+  }
+}
+
+function withoutVersion<T extends { version?: number }>(record: T): Omit<T, 'version'> {
+  const { version: _version, ...rest } = record;
+  return rest;
+}
