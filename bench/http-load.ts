@@ -18,8 +18,9 @@ export interface LoadScenario {
   url: string;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
-  /** A body per request (so that writes can differ), or one fixed body. */
-  body?: string | (() => string);
+  body?: string;
+  /** Per-request changes (path, method, body), for writes that must differ from each other. */
+  requests?: Request[];
 }
 
 /** A bounded load on loopback: a fixed number of requests, a fixed number of connections. */
@@ -27,7 +28,6 @@ export async function measureLoad(
   scenario: LoadScenario,
   options = { connections: 10, amount: 2000 },
 ): Promise<LoadFigure> {
-  const body = scenario.body;
   const result = await autocannon({
     url: scenario.url,
     method: scenario.method ?? 'GET',
@@ -35,16 +35,8 @@ export async function measureLoad(
     amount: options.amount,
     timeout: 10,
     headers: scenario.headers ?? {},
-    ...(typeof body === 'string' ? { body } : {}),
-    ...(typeof body === 'function'
-      ? {
-          requests: [
-            {
-              setupRequest: (request: Request): Request => ({ ...request, body: body() }),
-            },
-          ],
-        }
-      : {}),
+    ...(scenario.body ? { body: scenario.body } : {}),
+    ...(scenario.requests ? { requests: scenario.requests } : {}),
   });
   return {
     scenario: scenario.scenario,

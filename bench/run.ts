@@ -45,11 +45,11 @@ const bundleTable = [
   ...bundles.map((b) => `| ${b.bundle} | ${b.sizeKb} | ${b.initMedianMs} | ${b.initRatioToHelloWorld} |`),
 ];
 const loadTable = [
-  '| scenario | connections | requests | p50 (ms) | p99 (ms) | req/s | p50 / health | p99 / health |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  '| scenario | connections | requests | non-2xx | p50 (ms) | p99 (ms) | req/s | p50 / health | p99 / health |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...load.map(
     (l) =>
-      `| ${l.scenario} | ${l.connections} | ${l.requests} | ${l.p50Ms} | ${l.p99Ms} | ${l.requestsPerSecond} | ${l.ratioP50ToHealth ?? 1} | ${l.ratioP99ToHealth ?? 1} |`,
+      `| ${l.scenario} | ${l.connections} | ${l.requests} | ${l.non2xx} | ${l.p50Ms} | ${l.p99Ms} | ${l.requestsPerSecond} | ${l.ratioP50ToHealth ?? 1} | ${l.ratioP99ToHealth ?? 1} |`,
   ),
 ];
 const table = [...bundleTable, '', ...loadTable].join('\n');

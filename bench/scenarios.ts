@@ -1,9 +1,109 @@
+import type { Request } from 'autocannon';
+import { completeAnswers } from '../functions/survey/testing/fixtures';
 import type { LocalStack } from '../local/stack';
-import type { LoadFigure } from './http-load';
+import { signIn } from '../local/testing/local-stack';
+import { type LoadFigure, measureLoad, relativeTo } from './http-load';
 
 /** Feature load scenarios, each measured after `GET /api/health` and reported as a ratio to it. */
 export type Scenario = (health: LoadFigure) => Promise<LoadFigure>;
 
-export async function loadScenarios(_stack: LocalStack): Promise<Scenario[]> {
-  return [];
+const respondents = 300;
+const contact = { name: 'Bench', role: 'Leitung', email: 'bench@example.org', phone: '0931 1' };
+
+/** Invitations for the survey scenarios: each request answers for another institution, as in reality. */
+async function invitationTokens(stack: LocalStack): Promise<string[]> {
+  const headers = {
+    authorization: `Bearer ${await signIn(stack.url, 'admin')}`,
+    'content-type': 'application/json',
+  };
+  const survey = (await (
+    await fetch(`${stack.url}/api/staff/surveys`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: 'Bench',
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+      }),
+    })
+  ).json()) as { surveyId: string };
+  const tokens: string[] = [];
+  for (let index = 0; index < respondents; index += 1) {
+    const issued = (await (
+      await fetch(`${stack.url}/api/staff/surveys/${survey.surveyId}/invitations`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          institutionName: `Einrichtung ${index}`,
+          email: `bench${index}@example.org`,
+          language: 'de',
+        }),
+      })
+    ).json()) as { link: string };
+    tokens.push(new URL(issued.link).pathname.split('/').pop() ?? '');
+  }
+  return tokens;
+}
+
+function perRequest(
+  tokens: string[],
+  build: (token: string) => { path: string; method: Request['method']; body: string },
+) {
+  let next = 0;
+  return [
+    {
+      setupRequest: (request: Request): Request => {
+        const token = tokens[next % tokens.length] ?? '';
+        next += 1;
+        return { ...request, ...build(token), headers: { 'content-type': 'application/json' } };
+      },
+    },
+  ];
+}
+
+export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
+  const tokens = await invitationTokens(stack);
+  const draft = JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'de' });
+  return [
+    async (health) =>
+      relativeTo(
+        health,
+        await measureLoad(
+          {
+            scenario: 'PUT /api/survey/{token}/draft (first save)',
+            url: stack.url,
+            requests: perRequest(tokens, (token) => ({
+              path: `/api/survey/${token}/draft`,
+              method: 'PUT',
+              body: draft,
+            })),
+          },
+          { connections: 10, amount: respondents },
+        ),
+      ),
+    async (health) =>
+      relativeTo(
+        health,
+        await measureLoad(
+          {
+            scenario: 'POST /api/survey/{token}/submit',
+            url: stack.url,
+            requests: perRequest(tokens, (token) => ({
+              path: `/api/survey/${token}/submit`,
+              method: 'POST',
+              body: JSON.stringify({ version: 1 }),
+            })),
+          },
+          { connections: 10, amount: respondents },
+        ),
+      ),
+    async (health) =>
+      relativeTo(
+        health,
+        await measureLoad({
+          scenario: 'GET /api/offerings?q=deutsch',
+          url: `${stack.url}/api/offerings?q=deutsch`,
+        }),
+      ),
+  ];
 }

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword, saveDevUser } from '../functions/dev/dev-sign-in';
+import { OfferingStore } from '../functions/offerings/offering-store';
 import { keys } from '../functions/shared/store/keys';
 import type { Store } from '../functions/shared/store/store';
+import { SurveyStore } from '../functions/survey/survey-store';
+import { seedDemoOfferings, seedDemoSurvey } from './demo-data';
 
 export const demoAccounts = [
   {
@@ -50,6 +53,14 @@ export async function seedDemoData(store: Store): Promise<string[]> {
             sub: randomUUID(),
           });
         }
+      },
+    ],
+    [
+      'demo-survey-and-offerings-v1',
+      async () => {
+        const now = new Date();
+        const surveyId = await seedDemoSurvey(new SurveyStore(store), now);
+        await seedDemoOfferings(new OfferingStore(store), surveyId, now);
       },
     ],
   ];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { demoInvitationToken } from './demo-data';
 import { seedDemoData } from './seed';
 import { type LocalStack, startLocalStack } from './stack';
 import { signIn, startTestStack } from './testing/local-stack';
@@ -32,6 +33,13 @@ describe('the local server', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(document.paths['/api/staff/me']?.get?.['x-access']).toBe('staff');
     expect(document.paths['/api/dev/sign-in']?.post?.['x-local-only']).toBe(true);
+  });
+
+  it('seeds demo offerings and a working demo invitation', async () => {
+    const directory = (await (await fetch(`${stack.url}/api/offerings?limit=100`)).json()) as { total: number };
+    expect(directory.total).toBeGreaterThanOrEqual(6);
+    const demo = await fetch(`${stack.url}/api/survey/${demoInvitationToken}`);
+    expect(demo.status).toBe(200);
   });
 
   it('refuses staff routes without a valid token, as the JWT authorizer does', async () => {

@@ -1,3 +1,4 @@
+import { demoInvitationToken } from './demo-data';
 import { startLocalStack } from './stack';
 
 /**
@@ -21,7 +22,7 @@ const lines = [
   `Wegweiser is running (local stage, ${inMemory ? 'in-memory store' : 'data in .data/'}, up in ${seconds} s)`,
   `  Home:            ${stack.url}/`,
   `  Chat:            ${stack.url}/chat`,
-  `  Survey:          ${stack.url}/survey`,
+  `  Survey:          ${stack.url}/survey   (demo invitation: ${stack.url}/survey/${demoInvitationToken})`,
   `  Offerings:       ${stack.url}/offerings`,
   `  Staff console:   ${stack.url}/staff   (admin@wegweiser.local / wegweiser-demo)`,
   `  API reference:   ${stack.url}/api-reference`,
