@@ -36,7 +36,9 @@ describe('the local server', () => {
   });
 
   it('seeds demo offerings and a working demo invitation', async () => {
-    const directory = (await (await fetch(`${stack.url}/api/offerings?limit=100`)).json()) as { total: number };
+    const directory = (await (await fetch(`${stack.url}/api/offerings?limit=100`)).json()) as {
+      total: number;
+    };
     expect(directory.total).toBeGreaterThanOrEqual(6);
     const demo = await fetch(`${stack.url}/api/survey/${demoInvitationToken}`);
     expect(demo.status).toBe(200);
