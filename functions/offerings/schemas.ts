@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { languageCodes } from '../shared/i18n/languages';
 import {
   costKinds,
+  Offering,
   offeredLanguages,
   offeringCategories,
   placeIds,
@@ -77,3 +78,22 @@ export const EditOfferingRequest = z.strictObject({
   officeContact: z.string().trim().max(200),
   url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
 });
+
+/** An institution's own view of its offerings, through its invitation link, at any time. */
+export const OwnOffering = PublicOffering.extend({
+  status: z.enum(offeringStatuses),
+  rejectionReason: z.string().optional(),
+});
+export const OwnOfferings = z.object({ offerings: z.array(OwnOffering) });
+
+/** Updating or withdrawing offerings after the survey: the full list as it should now be. */
+export const UpdateOwnOfferingsRequest = z.strictObject({ offerings: z.array(Offering).max(30) });
+
+export const OfferingsChange = z.object({ pending: z.number().int(), withdrawn: z.number().int() });
+
+export const ReconfirmationRequest = z.strictObject({
+  /** Offerings not confirmed for this many days are due. */
+  olderThanDays: z.number().int().min(1).max(3650),
+});
+export const ReconfirmationResult = z.object({ institutions: z.number().int(), offerings: z.number().int() });
+export const Confirmed = z.object({ confirmed: z.number().int() });

@@ -7,12 +7,19 @@ import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, type RequestContext } from '../shared/http/handler';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
+import {
+  confirmOwnOfferings,
+  ownOfferings,
+  requestReconfirmation,
+  updateOwnOfferings,
+} from './offering-upkeep';
 import { eraseContact, loadResponse, saveDraft, submitResponse } from './responding';
 import {
   createSurvey,
   importInvitations,
   invitationView,
   inviteInstitution,
+  requestParticipation,
   requireSurvey,
   resendInvitation,
   revokeInvitation,
@@ -41,6 +48,10 @@ function respondingDeps() {
     mailer: defaultMailer(),
     now: () => new Date(),
   };
+}
+
+function upkeepDeps() {
+  return { ...respondingDeps(), newToken: newInvitationToken, publicBaseUrl: runtimeConfig().publicBaseUrl };
 }
 
 function staffId(context: RequestContext): string {
@@ -86,6 +97,21 @@ export const handler = featureLambda('survey', {
   ),
   submitResponse: httpHandler(routes.submitResponse, async ({ params, body }) =>
     submitResponse(respondingDeps(), params.token, body),
+  ),
+  requestParticipation: httpHandler(routes.requestParticipation, async ({ params, body }) =>
+    requestParticipation(adminDeps(), params.surveyId, body),
+  ),
+  ownOfferings: httpHandler(routes.ownOfferings, async ({ params }) =>
+    ownOfferings(upkeepDeps(), params.token),
+  ),
+  updateOwnOfferings: httpHandler(routes.updateOwnOfferings, async ({ params, body }) =>
+    updateOwnOfferings(upkeepDeps(), params.token, body.offerings),
+  ),
+  confirmOwnOfferings: httpHandler(routes.confirmOwnOfferings, async ({ params }) =>
+    confirmOwnOfferings(upkeepDeps(), params.token),
+  ),
+  requestReconfirmation: httpHandler(routes.requestReconfirmation, async ({ body }) =>
+    requestReconfirmation(upkeepDeps(), body.olderThanDays),
   ),
   eraseContact: httpHandler(routes.eraseContact, async ({ params }) => {
     await eraseContact(respondingDeps(), params.token);

@@ -117,3 +117,12 @@ export const Submitted = z.object({
   /** The draft's version after submitting, for the next save. */
   version: z.number().int(),
 });
+
+/** Open participation: an institution without an invitation asks for a link, which is e-mailed to it. */
+export const ParticipationRequest = z.strictObject({
+  institutionName: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  language: z.enum(languageCodes).default('de'),
+});
+
+export const ParticipationAccepted = z.object({ status: z.literal('link_sent') });

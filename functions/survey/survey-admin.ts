@@ -272,3 +272,22 @@ export async function sendReminders(deps: SurveyAdminDeps, surveyId: string): Pr
   }
   return { reminded: due.length };
 }
+
+/**
+ * Open participation: an institution asks for a link itself. The link goes only to the given address
+ * (which proves it), and the answer is the same whether or not the address was invited already.
+ */
+export async function requestParticipation(
+  deps: SurveyAdminDeps,
+  surveyId: string,
+  input: { institutionName: string; email: string; language: Language },
+): Promise<{ status: 'link_sent' }> {
+  const survey = await deps.surveys.getSurvey(surveyId);
+  if (!survey?.openParticipation) throw notFound('survey');
+  try {
+    await inviteInstitution(deps, surveyId, input);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+  }
+  return { status: 'link_sent' };
+}
