@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IncomingActivity } from './chatbot/schemas';
 import { DevSignInRequest, OutboxPage, OutboxQuery, SignInToken } from './dev/schemas';
 import {
   ApproveRequest,
@@ -375,6 +376,18 @@ export const routes = {
     body: EditOfferingRequest,
     query: LanguageQuery,
     response: ReviewOffering,
+  },
+  botMessages: {
+    method: 'POST',
+    path: '/api/messages',
+    function: 'chatbot',
+    access: 'bot',
+    tag: 'Chatbot',
+    summary:
+      'Bot Framework endpoint (Activity protocol): normal delivery (replies POSTed to serviceUrl) and expectReplies (replies in the response)',
+    body: IncomingActivity,
+    response: { mediaType: 'application/json' },
+    maxBodyBytes: 256 * 1024,
   },
   devSignIn: {
     method: 'POST',

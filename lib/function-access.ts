@@ -20,6 +20,7 @@ const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   /** Invitations, reminders and confirmations go out by e-mail. */
   survey: { table: 'readWrite', sendsMail: true },
   offerings: { table: 'readWrite', sendsMail: false },
+  chatbot: { table: 'readWrite', sendsMail: false },
 };
 
 /** Nearly every feature reads and writes its own items; mail must be asked for explicitly. */

@@ -1,3 +1,4 @@
+import { handler as chatbot } from '../functions/chatbot/index';
 import { handler as dev } from '../functions/dev/index';
 import { handler as offerings } from '../functions/offerings/index';
 import { handler as platform } from '../functions/platform/index';
@@ -7,4 +8,11 @@ import { handler as staff } from '../functions/staff/index';
 import { handler as survey } from '../functions/survey/index';
 
 /** Every feature Lambda, as the local server invokes it (one line per feature function). */
-export const localHandlers: Record<FunctionName, HttpLambda> = { platform, staff, survey, offerings, dev };
+export const localHandlers: Record<FunctionName, HttpLambda> = {
+  platform,
+  staff,
+  survey,
+  offerings,
+  chatbot,
+  dev,
+};

@@ -27,6 +27,11 @@ const RuntimeEnv = z.object({
     .pipe(CountyDetails),
   WEGWEISER_COGNITO_DOMAIN: z.string().max(300).optional(),
   WEGWEISER_COGNITO_CLIENT_ID: z.string().max(200).optional(),
+  WEGWEISER_BOT_APP_ID: z.string().max(200).default(''),
+  WEGWEISER_BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  WEGWEISER_BOT_TENANT_ID: z.string().max(200).default(''),
+  /** Secrets Manager secret holding the bot's app password (cloud only). */
+  WEGWEISER_BOT_SECRET_ARN: z.string().max(2048).default(''),
   AWS_REGION: z.string().default('eu-central-1'),
 });
 
@@ -75,6 +80,12 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
     devSignIn: e.WEGWEISER_DEV_SIGN_IN,
     devTokenSecret: e.WEGWEISER_DEV_TOKEN_SECRET,
     botAuthentication: e.WEGWEISER_BOT_AUTH,
+    bot: {
+      appId: e.WEGWEISER_BOT_APP_ID,
+      appType: e.WEGWEISER_BOT_APP_TYPE,
+      tenantId: e.WEGWEISER_BOT_TENANT_ID,
+      secretArn: e.WEGWEISER_BOT_SECRET_ARN,
+    },
     county: e.WEGWEISER_COUNTY,
     cognito:
       e.WEGWEISER_COGNITO_DOMAIN && e.WEGWEISER_COGNITO_CLIENT_ID

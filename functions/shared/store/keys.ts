@@ -92,6 +92,14 @@ export const keys = {
   }),
   offeringsOfInvitation: (invitationId: string) => `INVITATION_OFFERINGS#${part(invitationId)}`,
 
+  /** Bot Framework state (conversation, user), stored through the chatbot's Storage binding. */
+  botState: (storageKey: string): ItemKey => ({ pk: `BOTSTATE#${part(storageKey)}`, sk: 'STATE' }),
+  /** One item per handled activity, so a channel's re-send is answered once. */
+  botActivity: (conversationId: string, activityId: string): ItemKey => ({
+    pk: `BOTACTIVITY#${part(conversationId)}#${part(activityId)}`,
+    sk: 'HANDLED',
+  }),
+
   /** Marks a demo record as seeded, so a re-seed never overwrites what a user changed. */
   seedMarker: (seedId: string): ItemKey => ({ pk: `SEED#${part(seedId)}`, sk: 'MARKER' }),
 } as const;

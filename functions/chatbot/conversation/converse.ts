@@ -1,0 +1,219 @@
+import type { PublicOffering } from '../../offerings/schemas';
+import type { Language } from '../../shared/i18n/languages';
+import { type MessageKey, translate } from '../../shared/i18n/messages';
+import { formatDateTime } from '../../survey/mails';
+import { placeName } from '../../survey/questionnaire';
+import { detectLanguage, languageMenu, languageOfLocale, requestedLanguage } from './language';
+import { isOfferingQuery, type OfferingQuery, parseOfferingQuery } from './offering-query';
+import type { ConversationState } from './state';
+
+/** What arrived from the user, whatever the channel. */
+export interface Incoming {
+  text: string;
+  /** Button payloads (suggested actions, card actions). */
+  value: unknown;
+  locale: string | undefined;
+}
+
+export interface Action {
+  title: string;
+  value: Record<string, string>;
+}
+
+export interface OfferingCard {
+  title: string;
+  textLanguage: Language;
+  lines: string[];
+  url: string | undefined;
+}
+
+export interface Reply {
+  text: string;
+  language: Language;
+  actions?: Action[];
+  cards?: OfferingCard[];
+}
+
+export interface ConversationDeps {
+  findOfferings(
+    query: OfferingQuery & { offset: number; limit: number },
+  ): Promise<{ offerings: PublicOffering[]; total: number }>;
+  publicBaseUrl: string;
+  integrationContact: string;
+}
+
+const pageSize = 3;
+
+function words(language: Language, key: MessageKey): string[] {
+  return translate(language, key)
+    .split(',')
+    .map((word) => word.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+function mentions(text: string, language: Language, key: MessageKey): boolean {
+  const lower = ` ${text.toLowerCase()} `;
+  return [...new Set([...words(language, key), ...words('de', key), ...words('en', key)])].some((word) =>
+    lower.includes(word),
+  );
+}
+
+function menu(language: Language): Action[] {
+  const t = (key: MessageKey) => translate(language, key);
+  return [
+    { title: t('bot.menuOfferings'), value: { action: 'offerings' } },
+    { title: t('bot.menuConcept'), value: { action: 'concept' } },
+    { title: t('bot.menuContact'), value: { action: 'contact' } },
+    { title: t('bot.menuLanguage'), value: { action: 'language' } },
+  ];
+}
+
+function placeLabel(language: Language, id: string): string {
+  if (id === 'whole-county') return translate(language, 'surveyMail.placeWholeCounty');
+  if (id === 'online') return translate(language, 'surveyMail.placeOnline');
+  return placeName(id) ?? id;
+}
+
+function card(language: Language, offering: PublicOffering, baseUrl: string): OfferingCard {
+  const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
+  return {
+    title: offering.title,
+    textLanguage: offering.textLanguage,
+    lines: [
+      offering.description,
+      `${t('bot.offeringWhere')}: ${[offering.address, offering.places.map((id) => placeLabel(language, id)).join(', ')].filter(Boolean).join(' – ')}`,
+      `${t('bot.offeringWhen')}: ${offering.schedule}`,
+      `${t('bot.offeringLanguages')}: ${offering.languages.join(', ')}`,
+      ...(offering.officeContact ? [`${t('bot.offeringContact')}: ${offering.officeContact}`] : []),
+      t('bot.offeringReportedBy', {
+        institution: offering.institutionName,
+        date: formatDateTime(offering.lastConfirmedAt, language).split(/,| um | at /)[0] ?? '',
+      }),
+    ],
+    url: offering.url || `${baseUrl}/offerings/${offering.offeringId}`,
+  };
+}
+
+async function searchOfferings(
+  deps: ConversationDeps,
+  state: ConversationState,
+  language: Language,
+  query: OfferingQuery,
+  offset: number,
+): Promise<Reply[]> {
+  const found = await deps.findOfferings({ ...query, offset, limit: pageSize });
+  state.lastOfferingQuery = { ...query, offset };
+  if (found.total === 0) {
+    return [
+      {
+        text: translate(language, 'bot.offeringsNone', { directoryUrl: `${deps.publicBaseUrl}/offerings` }),
+        language,
+        actions: menu(language),
+      },
+    ];
+  }
+  const more = offset + pageSize < found.total;
+  return [
+    {
+      text: translate(language, 'bot.offeringsFound', { count: found.total }),
+      language,
+      cards: found.offerings.map((offering) => card(language, offering, deps.publicBaseUrl)),
+      ...(more
+        ? { actions: [{ title: translate(language, 'bot.offeringsMore'), value: { action: 'more' } }] }
+        : {}),
+    },
+  ];
+}
+
+/**
+ * One turn of the conversation, free of any bot SDK: the language first (explicit choice, then the
+ * channel's locale, then the text), then what the user wants. Below certainty the bot does not guess.
+ */
+export async function converse(
+  deps: ConversationDeps,
+  state: ConversationState,
+  incoming: Incoming,
+): Promise<{ replies: Reply[]; state: ConversationState }> {
+  const next: ConversationState = { ...state };
+  const replies: Reply[] = [];
+  const text = incoming.text.trim();
+  const value = (incoming.value ?? {}) as Record<string, unknown>;
+
+  // 1. Language: a button, a request in words, the channel's locale, the text itself.
+  const chosen = typeof value.lang === 'string' ? value.lang : requestedLanguage(text);
+  const chosenLanguage = languageMenu.find((entry) => entry.code === chosen)?.code;
+  if (chosenLanguage) {
+    next.language = chosenLanguage;
+    next.languageChosen = true;
+    replies.push({ text: translate(chosenLanguage, 'bot.languageChanged'), language: chosenLanguage });
+    replies.push({
+      text: translate(chosenLanguage, 'bot.menuPrompt'),
+      language: chosenLanguage,
+      actions: menu(chosenLanguage),
+    });
+    next.greeted = true;
+    return { replies, state: next };
+  }
+  const detected = text ? detectLanguage(text) : undefined;
+  const language: Language =
+    (next.languageChosen ? next.language : undefined) ??
+    detected ??
+    next.language ??
+    languageOfLocale(incoming.locale) ??
+    'de';
+  next.language = language;
+
+  // 2. The first turn: who the bot is and the privacy notice, before anything is answered.
+  if (!next.greeted) {
+    next.greeted = true;
+    replies.push({ text: translate(language, 'bot.welcome'), language });
+    replies.push({
+      text: translate(language, 'bot.privacyNotice', { privacyUrl: `${deps.publicBaseUrl}/privacy` }),
+      language,
+    });
+    if (!text && !value.action) {
+      replies.push({ text: translate(language, 'bot.menuPrompt'), language, actions: menu(language) });
+      return { replies, state: next };
+    }
+  }
+
+  // 3. What the user wants.
+  const action = typeof value.action === 'string' ? value.action : undefined;
+  if (action === 'more' && next.lastOfferingQuery) {
+    const { offset, ...query } = next.lastOfferingQuery;
+    replies.push(...(await searchOfferings(deps, next, language, query, offset + pageSize)));
+  } else if (
+    action === 'language' ||
+    (!action && mentions(text, language, 'bot.triggersLanguage') && text.length < 30)
+  ) {
+    replies.push({
+      text: translate(language, 'bot.languagePrompt'),
+      language,
+      actions: languageMenu.map((entry) => ({ title: entry.title, value: { lang: entry.code } })),
+    });
+  } else if (action === 'contact' || (!action && mentions(text, language, 'bot.triggersHuman'))) {
+    replies.push({
+      text: translate(language, 'bot.humanContact', { contact: deps.integrationContact }),
+      language,
+    });
+  } else if (action === 'concept') {
+    replies.push({
+      text: translate(language, 'bot.conceptIntro', { conceptUrl: `${deps.publicBaseUrl}/concept` }),
+      language,
+    });
+  } else if (action === 'offerings') {
+    replies.push({ text: translate(language, 'bot.offeringsPrompt'), language });
+  } else if (!action && mentions(text, language, 'bot.triggersHelp')) {
+    replies.push({ text: translate(language, 'bot.menuPrompt'), language, actions: menu(language) });
+  } else {
+    const query = parseOfferingQuery(text);
+    if (text && isOfferingQuery(query)) {
+      replies.push(...(await searchOfferings(deps, next, language, query, 0)));
+    } else if (text) {
+      replies.push({ text: translate(language, 'bot.notUnderstood'), language, actions: menu(language) });
+    } else if (replies.length === 0) {
+      replies.push({ text: translate(language, 'bot.menuPrompt'), language, actions: menu(language) });
+    }
+  }
+  return { replies, state: next };
+}
