@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicOffering } from '../../offerings/schemas';
+import { type ConversationDeps, converse } from './converse';
+import { detectLanguage, requestedLanguage } from './language';
+import { parseOfferingQuery } from './offering-query';
+import { newConversationState } from './state';
+
+const noOfferings: ConversationDeps = {
+  findOfferings: async () => ({ offerings: [] as PublicOffering[], total: 0 }),
+  publicBaseUrl: 'https://wegweiser.example',
+  integrationContact: 'Integrationsbeauftragte, Tel. 0931 0000',
+};
+
+describe('language', () => {
+  it.each([
+    ['English please', 'en'],
+    ['Türkçe', 'tr'],
+    ['по-русски', 'ru'],
+    ['українською', 'uk'],
+    ['فارسی', 'fa'],
+    ['العربية', 'ar'],
+    ['auf Deutsch bitte', 'de'],
+  ])('takes "%s" as a request for %s', (text, expected) => {
+    expect(requestedLanguage(text)).toBe(expected);
+  });
+
+  it('does not take a question that mentions a language as a request to switch', () => {
+    expect(requestedLanguage('Gibt es eine Beratung auf Arabisch in Würzburg?')).toBeUndefined();
+  });
+
+  it.each([
+    ['Wo finde ich einen Deutschkurs?', 'de'],
+    ['Where can I learn German?', 'en'],
+    ['أين أجد دورة لغة ألمانية؟', 'ar'],
+    ['Almanca kursu nerede var?', 'tr'],
+    ['Де знайти курси німецької?', 'uk'],
+    ['Где найти курсы немецкого?', 'ru'],
+    ['کلاس زبان آلمانی کجاست؟', 'fa'],
+  ])('recognises the language of "%s"', (text, expected) => {
+    expect(detectLanguage(text)).toBe(expected);
+  });
+});
+
+describe('offering questions', () => {
+  it.each([
+    ['Deutschkurs in Ochsenfurt', { category: 'language_courses', place: 'ochsenfurt' }],
+    ['курси німецької у Вюрцбурзі', { category: 'language_courses', place: 'wuerzburg-city' }],
+    ['Beratung auf Arabisch', { category: 'counselling', offeredLanguage: 'ar' }],
+    ['консультация на русском', { category: 'counselling', offeredLanguage: 'ru' }],
+    ['Hausaufgabenhilfe in Höchberg', { category: 'children_youth', place: 'hoechberg' }],
+  ])('reads "%s"', (text, expected) => {
+    expect(parseOfferingQuery(text)).toEqual(expected);
+  });
+});
+
+describe('a conversation', () => {
+  it('greets with the privacy notice before answering anything', async () => {
+    const { replies } = await converse(noOfferings, newConversationState(), {
+      text: '',
+      value: undefined,
+      locale: 'de-DE',
+    });
+    expect(replies[0]?.text).toContain('Wegweiser');
+    expect(replies[1]?.text).toContain('https://wegweiser.example/privacy');
+  });
+
+  it('follows the channel locale when the text says nothing', async () => {
+    const { replies } = await converse(noOfferings, newConversationState(), {
+      text: '',
+      value: undefined,
+      locale: 'tr-TR',
+    });
+    expect(replies.every((reply) => reply.language === 'tr')).toBe(true);
+  });
+
+  it('does not guess: an unknown question gets the topics and human contact as buttons', async () => {
+    const state = { ...newConversationState(), greeted: true, language: 'de' as const };
+    const { replies } = await converse(noOfferings, state, {
+      text: 'Wie wird das Wetter morgen?',
+      value: undefined,
+      locale: undefined,
+    });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.actions?.map((action) => action.value.action)).toContain('contact');
+  });
+
+  it('leads to a person when asked in any language', async () => {
+    const state = { ...newConversationState(), greeted: true };
+    const { replies } = await converse(noOfferings, state, {
+      text: 'Я хочу поговорить с человеком',
+      value: undefined,
+      locale: undefined,
+    });
+    expect(replies[0]?.text).toContain('0931 0000');
+    expect(replies[0]?.language).toBe('ru');
+  });
+
+  it('keeps an explicitly chosen language even when the user writes German', async () => {
+    const chosen = await converse(noOfferings, newConversationState(), {
+      text: '',
+      value: { lang: 'ar' },
+      locale: undefined,
+    });
+    const { replies } = await converse(noOfferings, chosen.state, {
+      text: 'Hilfe',
+      value: undefined,
+      locale: undefined,
+    });
+    expect(replies.every((reply) => reply.language === 'ar')).toBe(true);
+  });
+});
