@@ -35,7 +35,11 @@ describe('staff console', () => {
     );
     expect(await page.getByTestId('staff-role').textContent()).toBe(de.staff.roleAdmin);
     const sections = page.getByRole('navigation', { name: de.staff.consoleNavigation });
-    expect(await sections.getByRole('link').allInnerTexts()).toEqual([de.staff.overviewTitle]);
+    expect(await sections.getByRole('link').allInnerTexts()).toEqual([
+      de.staff.overviewTitle,
+      de.staffSurvey.sectionTitle,
+      de.review.sectionTitle,
+    ]);
     expect(await storedSession(page)).toContain('"via":"dev"');
 
     await page.reload();

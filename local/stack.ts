@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { StageConfig } from '../functions/shared/config/stage';
 import { createDocumentClient } from '../functions/shared/store/client';
 import { Store } from '../functions/shared/store/store';
-import { type EmbeddedDynamoDb, ensureTable, startEmbeddedDynamoDb } from './embedded-dynamodb';
+import { type EmbeddedDynamoDb, ensureTable, freePort, startEmbeddedDynamoDb } from './embedded-dynamodb';
 import { seedDemoData } from './seed';
 
 export const localTableName = 'wegweiser-local';
@@ -75,7 +75,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   const tableName = options.tableName ?? localTableName;
   await ensureTable(endpoint, tableName);
-  const port = options.port ?? 3000;
+  // A free port is chosen up front, so the links the functions write (e-mails) carry the real one.
+  const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
   const secret = devTokenSecret(dataDir);
   configureEnvironment(endpoint, secret, port, tableName);
 
@@ -96,7 +97,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.listen(port, '127.0.0.1', () => listening());
   });
   const actualPort = (server.address() as AddressInfo).port;
-  if (actualPort !== port) process.env.WEGWEISER_PUBLIC_BASE_URL = `http://localhost:${actualPort}`;
   return {
     url: `http://localhost:${actualPort}`,
     port: actualPort,

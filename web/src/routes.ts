@@ -4,6 +4,8 @@ import { HomePage } from './pages/home/home-page';
 import { AccessibilityPage } from './pages/legal/accessibility-page';
 import { ImprintPage } from './pages/legal/imprint-page';
 import { PrivacyPage } from './pages/legal/privacy-page';
+import { OfferingPage } from './pages/offerings/offering-page';
+import { OfferingsPage } from './pages/offerings/offerings-page';
 import { StaffCallbackPage } from './pages/staff/callback-page';
 import { StaffPage } from './pages/staff/staff-page';
 import { SurveyEntryPage } from './pages/survey/survey-entry-page';
@@ -24,6 +26,9 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/staff/callback', page: StaffCallbackPage },
   { pattern: '/staff', page: StaffPage },
   { pattern: '/staff/:section', page: StaffPage },
+  { pattern: '/staff/:section/:item', page: StaffPage },
+  { pattern: '/offerings', page: OfferingsPage },
+  { pattern: '/offerings/:offeringId', page: OfferingPage },
   { pattern: '/dev/outbox', page: OutboxPage },
   { pattern: '/api-reference', page: ApiReferencePage },
 ];

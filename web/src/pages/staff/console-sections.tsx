@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { MessageKey } from '../../../../functions/shared/i18n/messages';
 import type { StaffMember as StaffMemberSchema } from '../../../../functions/staff/schemas';
 import { useI18n } from '../../i18n';
+import { ReviewSection } from './review-section';
+import { SurveysSection } from './surveys-section';
 
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
@@ -10,6 +12,10 @@ export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export interface ConsoleSectionProps {
   member: StaffMember;
   token: string;
+  /** The path segment after the section's own, if any (`/staff/surveys/<surveyId>` → the survey's id). */
+  item?: string | undefined;
+  /** For a 401 from the API: the session ended, the console asks to sign in again. */
+  onExpired: () => void;
 }
 
 export interface ConsoleSection {
@@ -32,10 +38,18 @@ function OverviewSection() {
  */
 export const consoleSections: ConsoleSection[] = [
   { slug: '', title: 'staff.overviewTitle', component: OverviewSection },
+  { slug: 'surveys', title: 'staffSurvey.sectionTitle', component: SurveysSection },
+  { slug: 'review', title: 'review.sectionTitle', component: ReviewSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {
   return section.slug ? `/staff/${section.slug}` : '/staff';
+}
+
+/** The section a path belongs to, its detail pages included (`/staff/surveys/<id>` → surveys). */
+export function isCurrentSection(section: ConsoleSection, pathname: string): boolean {
+  const path = sectionPath(section);
+  return section.slug ? pathname === path || pathname.startsWith(`${path}/`) : pathname === path;
 }
 
 export function visibleSections(member: StaffMember): ConsoleSection[] {

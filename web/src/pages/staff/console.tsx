@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { LoadState, useLoad } from '../../load';
 import { PageHeading } from '../../page';
 import { useLocation } from '../../router';
-import { type StaffMember, sectionPath, visibleSections } from './console-sections';
+import { isCurrentSection, type StaffMember, sectionPath, visibleSections } from './console-sections';
 import type { StaffSession } from './session';
 
 function Account(props: { member: StaffMember; onSignOut: () => void }) {
@@ -33,6 +33,8 @@ function Account(props: { member: StaffMember; onSignOut: () => void }) {
 export function Console(props: {
   session: StaffSession;
   slug: string;
+  /** The path segment after the section's (`/staff/surveys/<surveyId>`), for sections with details. */
+  item?: string | undefined;
   onSignOut: () => void;
   onExpired: () => void;
 }) {
@@ -67,7 +69,7 @@ export function Console(props: {
                   <li key={candidate.slug}>
                     <a
                       href={sectionPath(candidate)}
-                      aria-current={sectionPath(candidate) === pathname ? 'page' : undefined}
+                      aria-current={isCurrentSection(candidate, pathname) ? 'page' : undefined}
                     >
                       {t(candidate.title)}
                     </a>
@@ -78,7 +80,12 @@ export function Console(props: {
             <section class="console__section" aria-labelledby="console-section-title">
               <h2 id="console-section-title">{sectionTitle}</h2>
               {section ? (
-                <section.component member={member} token={session.token} />
+                <section.component
+                  member={member}
+                  token={session.token}
+                  item={props.item}
+                  onExpired={onExpired}
+                />
               ) : (
                 <p>{t('app.notFoundText')}</p>
               )}

@@ -41,7 +41,13 @@ export function StaffPage(props: PageProps) {
 
   if (session) {
     return (
-      <Console session={session} slug={props.params.section ?? ''} onSignOut={signOut} onExpired={expired} />
+      <Console
+        session={session}
+        slug={props.params.section ?? ''}
+        item={props.params.item}
+        onSignOut={signOut}
+        onExpired={expired}
+      />
     );
   }
   const noticeText =
