@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { expect, inject } from 'vitest';
+import type { z } from 'zod';
+import type { OutboxPage } from '../../functions/dev/schemas';
+import type { IssuedInvitation, RespondentView } from '../../functions/survey/schemas';
+
+/**
+ * Invitations for browser tests, made through the staff API as staff would: each test gets its own
+ * survey and invitation, so tests on the shared stack never see each other's answers.
+ */
+
+function api(path: string): string {
+  return new URL(path, inject('baseUrl')).href;
+}
+
+let staffToken: string | undefined;
+
+async function signInStaff(): Promise<string> {
+  if (staffToken) return staffToken;
+  const response = await fetch(api('/api/dev/sign-in'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@wegweiser.local', password: 'wegweiser-demo' }),
+  });
+  expect(response.status).toBe(200);
+  staffToken = ((await response.json()) as { token: string }).token;
+  return staffToken;
+}
+
+async function staffPost<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(api(path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await signInStaff()}` },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, `${path}: ${await response.clone().text()}`).toBe(201);
+  return (await response.json()) as T;
+}
+
+export interface TestInvitation {
+  /** `/survey/<token>`, the path of the link in the invitation e-mail. */
+  path: string;
+  token: string;
+  surveyTitle: string;
+  institutionName: string;
+  email: string;
+  closesAt: string;
+}
+
+/** A new survey (open since a minute, closing after `closesInMs`) and one invitation to it. */
+export async function newInvitation(options: { closesInMs?: number } = {}): Promise<TestInvitation> {
+  const run = randomUUID().slice(0, 8);
+  const now = Date.now();
+  const closesAt = new Date(now + (options.closesInMs ?? 30 * 24 * 3600_000)).toISOString();
+  const surveyTitle = `Bestandsaufnahme ${run}`;
+  const survey = await staffPost<{ surveyId: string }>('/api/staff/surveys', {
+    title: surveyTitle,
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt,
+    openParticipation: false,
+  });
+  const institutionName = `Volkshochschule ${run}`;
+  const email = `vhs-${run}@example.org`;
+  const issued = await staffPost<z.infer<typeof IssuedInvitation>>(
+    `/api/staff/surveys/${survey.surveyId}/invitations`,
+    { institutionName, email, language: 'de' },
+  );
+  const path = new URL(issued.link).pathname;
+  return { path, token: path.split('/').pop() ?? '', surveyTitle, institutionName, email, closesAt };
+}
+
+/** What the server holds for an invitation right now (the respondent's view of it). */
+export async function serverCopy(token: string): Promise<RespondentView> {
+  const response = await fetch(api(`/api/survey/${token}`));
+  expect(response.status).toBe(200);
+  return (await response.json()) as RespondentView;
+}
+
+export type OutboxMessage = z.infer<typeof OutboxPage>['messages'][number];
+
+/** The newest messages of the dev outbox. */
+export async function outbox(): Promise<OutboxMessage[]> {
+  const response = await fetch(api('/api/dev/outbox?limit=100'));
+  expect(response.status).toBe(200);
+  return ((await response.json()) as z.infer<typeof OutboxPage>).messages;
+}

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { ProblemDocument } from '../../../../functions/shared/http/problem';
+import type {
+  RespondentView,
+  SaveDraftRequest,
+  SavedDraft,
+  Submitted,
+} from '../../../../functions/survey/schemas';
+import { ApiError, api } from '../../api';
+import { activeLanguage } from '../../i18n';
+
+export type Respondent = RespondentView;
+export type Saved = z.infer<typeof SavedDraft>;
+export type SubmitResult = z.infer<typeof Submitted>;
+export type DraftRequest = z.input<typeof SaveDraftRequest>;
+
+/** Problem types of the survey routes the form reacts to (RFC 9457 `type`). */
+export const problemTypes = {
+  versionConflict: '/problems/version-conflict',
+  closed: '/problems/closed',
+  notOpenYet: '/problems/not-open-yet',
+  validation: '/problems/validation',
+} as const;
+
+export function isProblem(error: unknown, type: string): error is ApiError {
+  return error instanceof ApiError && error.problem?.type === type;
+}
+
+const base = (token: string) => `/api/survey/${encodeURIComponent(token)}` as const;
+
+/**
+ * A browser keeps a `keepalive` request going after the page is closed, but only up to 64 KiB for all
+ * of them together; a larger draft is sent as an ordinary request.
+ */
+const keepaliveLimit = 60 * 1024;
+
+/**
+ * Saves the draft. `keepalive` lets the request outlive the page (closing the tab loses nothing); the
+ * shared client cannot ask for it, so this one call builds its request itself, the same way.
+ */
+async function saveDraft(token: string, body: DraftRequest): Promise<Saved> {
+  const json = JSON.stringify(body);
+  let response: Response;
+  try {
+    response = await fetch(`${base(token)}/draft`, {
+      method: 'PUT',
+      headers: {
+        accept: 'application/json',
+        'accept-language': activeLanguage(),
+        'content-type': 'application/json',
+      },
+      body: json,
+      keepalive: json.length < keepaliveLimit,
+    });
+  } catch {
+    throw new ApiError(0, undefined);
+  }
+  const isJson = /json/.test(response.headers.get('content-type') ?? '');
+  const answer: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
+  if (!response.ok) {
+    const problem =
+      typeof answer === 'object' && answer !== null && 'title' in answer
+        ? (answer as ProblemDocument)
+        : undefined;
+    throw new ApiError(response.status, problem);
+  }
+  return answer as Saved;
+}
+
+export const surveyApi = {
+  load: (token: string, signal?: AbortSignal) => api<Respondent>(base(token), { signal }),
+  saveDraft,
+  submit: (token: string, version: number) =>
+    api<SubmitResult>(`${base(token)}/submit`, { method: 'POST', body: { version } }),
+  eraseContact: (token: string) => api<undefined>(`${base(token)}/contact`, { method: 'DELETE' }),
+};
