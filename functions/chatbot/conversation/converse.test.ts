@@ -109,3 +109,22 @@ describe('a conversation', () => {
     expect(replies.every((reply) => reply.language === 'ar')).toBe(true);
   });
 });
+
+describe('questions that contain trigger words', () => {
+  it('searches for a language course instead of opening the language menu', async () => {
+    const state = { ...newConversationState(), greeted: true };
+    const asked: unknown[] = [];
+    const deps = {
+      ...noOfferings,
+      findOfferings: async (query: unknown) => (asked.push(query), { offerings: [], total: 0 }),
+    };
+    await converse(deps, state, { text: 'language course in Würzburg', value: undefined, locale: undefined });
+    expect(asked).toEqual([
+      expect.objectContaining({ category: 'language_courses', place: 'wuerzburg-city' }),
+    ]);
+  });
+
+  it('finds housing help under housing, not counselling', () => {
+    expect(parseOfferingQuery('I need help with housing').category).toBe('housing');
+  });
+});

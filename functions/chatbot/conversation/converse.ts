@@ -58,6 +58,15 @@ function mentions(text: string, language: Language, key: MessageKey): boolean {
   );
 }
 
+/** The whole message is one of the trigger phrases ("Sprache", "language"), not a question using it. */
+function isExactly(text: string, language: Language, key: MessageKey): boolean {
+  const message = text
+    .toLowerCase()
+    .replace(/[!?.]+$/u, '')
+    .trim();
+  return [...words(language, key), ...words('de', key), ...words('en', key)].includes(message);
+}
+
 function menu(language: Language): Action[] {
   const t = (key: MessageKey) => translate(language, key);
   return [
@@ -182,10 +191,7 @@ export async function converse(
   if (action === 'more' && next.lastOfferingQuery) {
     const { offset, ...query } = next.lastOfferingQuery;
     replies.push(...(await searchOfferings(deps, next, language, query, offset + pageSize)));
-  } else if (
-    action === 'language' ||
-    (!action && mentions(text, language, 'bot.triggersLanguage') && text.length < 30)
-  ) {
+  } else if (action === 'language' || (!action && isExactly(text, language, 'bot.triggersLanguage'))) {
     replies.push({
       text: translate(language, 'bot.languagePrompt'),
       language,
