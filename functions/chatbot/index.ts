@@ -8,6 +8,8 @@ import { httpHandler } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
 import { defaultStore } from '../shared/store/client';
 import { type BotCredentials, createBotEndpoint } from './adapter/bot-endpoint';
+import { loadKnowledgeBase } from './knowledge/knowledge-base';
+import { KnowledgeMatcher } from './knowledge/matcher';
 
 const config = runtimeConfig();
 if (config.botAuthentication && !config.bot.appId) {
@@ -33,10 +35,12 @@ let endpoint: ReturnType<typeof createBotEndpoint> | undefined;
 async function botEndpoint() {
   if (!endpoint) {
     const offerings = new OfferingStore(defaultStore());
+    const knowledge = loadKnowledgeBase();
     endpoint = createBotEndpoint({
       credentials: await credentials(),
       store: defaultStore(),
       conversation: {
+        knowledge: { base: knowledge, matcher: new KnowledgeMatcher(knowledge, 0.55) },
         findOfferings: (query) => listDirectory(offerings, query),
         publicBaseUrl: config.publicBaseUrl,
         integrationContact: config.county.integrationContact,

@@ -88,6 +88,28 @@ describe('the Bot Framework endpoint /api/messages', () => {
     expect(found?.attachments?.[0]?.content.title).toBe('Deutschkurs am Vormittag mit Kinderbetreuung');
   });
 
+  it('answers a Turkish question from the German-sourced knowledge base in Turkish, linking its section', async () => {
+    await send(activity('conv-knowledge', 'Türkçe'));
+    const { activities } = await send(activity('conv-knowledge', 'Steuerungskreis kimlerden oluşuyor?'));
+    const answer = activities[activities.length - 1];
+    expect(answer?.locale).toBe('tr');
+    expect(answer?.text).toContain('Hasan');
+    expect(answer?.text).toContain('/concept#steuerungskreis');
+  });
+
+  it('does not guess: an out-of-scope question gets the closest topics and a person as buttons', async () => {
+    await send(activity('conv-unknown', 'Hallo'));
+    const { activities } = await send(activity('conv-unknown', 'Wie wird das Wetter morgen?'));
+    const reply = activities[activities.length - 1];
+    expect(reply?.text).toContain('nicht verstanden');
+    expect(reply?.suggestedActions?.actions.map((action) => action.value.action)).toEqual([
+      'topic',
+      'topic',
+      'topic',
+      'contact',
+    ]);
+  });
+
   it('switches language when asked in words and remembers it', async () => {
     await send(activity('conv-switch', 'Guten Tag'));
     const switched = await send(activity('conv-switch', 'Türkçe'));

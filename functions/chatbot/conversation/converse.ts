@@ -3,9 +3,12 @@ import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, translate } from '../../shared/i18n/messages';
 import { formatDateTime } from '../../survey/mails';
 import { placeName } from '../../survey/questionnaire';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { KnowledgeMatcher } from '../knowledge/matcher';
 import { detectLanguage, languageMenu, languageOfLocale, requestedLanguage } from './language';
 import { isOfferingQuery, type OfferingQuery, parseOfferingQuery } from './offering-query';
 import type { ConversationState } from './state';
+import { understand } from './understand';
 
 /** What arrived from the user, whatever the channel. */
 export interface Incoming {
@@ -35,6 +38,8 @@ export interface Reply {
 }
 
 export interface ConversationDeps {
+  /** The knowledge base and its matcher; without them the bot answers offerings questions only. */
+  knowledge?: { base: KnowledgeBase; matcher: KnowledgeMatcher };
   findOfferings(
     query: OfferingQuery & { offset: number; limit: number },
   ): Promise<{ offerings: PublicOffering[]; total: number }>;
@@ -103,6 +108,27 @@ function card(language: Language, offering: PublicOffering, baseUrl: string): Of
   };
 }
 
+function knowledgeAnswer(deps: ConversationDeps, language: Language, entryId: string): Reply | undefined {
+  const base = deps.knowledge?.base;
+  const entry = base?.[language]?.find((candidate) => candidate.id === entryId);
+  if (!entry) return undefined;
+  const links = entry.links.flatMap((link) =>
+    link === 'contact.integration' ? [deps.integrationContact] : [],
+  );
+  return {
+    text: [entry.answer, ...links, `${deps.publicBaseUrl}/concept#${entry.section}`].join('\n\n'),
+    language,
+  };
+}
+
+function topicButtons(deps: ConversationDeps, language: Language, entryIds: string[]): Action[] {
+  const entries = deps.knowledge?.base[language] ?? [];
+  return entryIds.flatMap((entryId) => {
+    const entry = entries.find((candidate) => candidate.id === entryId);
+    return entry ? [{ title: entry.title, value: { action: 'topic', entryId } }] : [];
+  });
+}
+
 async function searchOfferings(
   deps: ConversationDeps,
   state: ConversationState,
@@ -163,13 +189,10 @@ export async function converse(
     next.greeted = true;
     return { replies, state: next };
   }
-  const detected = text ? detectLanguage(text) : undefined;
-  const language: Language =
-    (next.languageChosen ? next.language : undefined) ??
-    detected ??
-    next.language ??
-    languageOfLocale(incoming.locale) ??
-    'de';
+  // The channel's locale counts before the text; clear text in another language still switches.
+  const current = next.languageChosen ? next.language : (next.language ?? languageOfLocale(incoming.locale));
+  const detected = text && !next.languageChosen ? detectLanguage(text, current) : undefined;
+  const language: Language = detected ?? current ?? 'de';
   next.language = language;
 
   // 2. The first turn: who the bot is and the privacy notice, before anything is answered.
@@ -207,16 +230,35 @@ export async function converse(
       text: translate(language, 'bot.conceptIntro', { conceptUrl: `${deps.publicBaseUrl}/concept` }),
       language,
     });
+  } else if (action === 'topic' && typeof value.entryId === 'string') {
+    const answer = knowledgeAnswer(deps, language, value.entryId);
+    replies.push(
+      answer ?? { text: translate(language, 'bot.notUnderstood'), language, actions: menu(language) },
+    );
   } else if (action === 'offerings') {
     replies.push({ text: translate(language, 'bot.offeringsPrompt'), language });
   } else if (!action && mentions(text, language, 'bot.triggersHelp')) {
     replies.push({ text: translate(language, 'bot.menuPrompt'), language, actions: menu(language) });
   } else {
-    const query = parseOfferingQuery(text);
-    if (text && isOfferingQuery(query)) {
+    const understood = deps.knowledge ? understand(deps.knowledge.matcher, text) : undefined;
+    const query = understood?.kind === 'offerings' ? understood.query : parseOfferingQuery(text);
+    const answer =
+      understood?.kind === 'knowledge' ? knowledgeAnswer(deps, language, understood.entryId) : undefined;
+    if (text && answer) {
+      replies.push(answer);
+    } else if (text && (understood ? understood.kind === 'offerings' : isOfferingQuery(query))) {
       replies.push(...(await searchOfferings(deps, next, language, query, 0)));
     } else if (text) {
-      replies.push({ text: translate(language, 'bot.notUnderstood'), language, actions: menu(language) });
+      // Below the confidence threshold: say so, offer the closest topics and a person, never guess.
+      const closest = understood?.kind === 'none' ? topicButtons(deps, language, understood.closest) : [];
+      replies.push({
+        text: translate(language, 'bot.notUnderstood'),
+        language,
+        actions: [
+          ...closest,
+          { title: translate(language, 'bot.menuContact'), value: { action: 'contact' } },
+        ],
+      });
     } else if (replies.length === 0) {
       replies.push({ text: translate(language, 'bot.menuPrompt'), language, actions: menu(language) });
     }

@@ -52,13 +52,17 @@ export function requestedLanguage(text: string): Language | undefined {
   return match?.code;
 }
 
-/** The language a text is written in, if the identifier is confident enough; restricted to ours. */
-export function detectLanguage(text: string): Language | undefined {
+/**
+ * The language a text is written in, if the identifier is confident enough; restricted to ours. To move
+ * away from the conversation's current language it must be surer: a German word in a Turkish question
+ * ("Steuerungskreis kimlerden oluşuyor?") should not switch the conversation to German.
+ */
+export function detectLanguage(text: string, current?: Language): Language | undefined {
   if (text.trim().length < 3) return undefined;
   const [best] = detectAll(text, { only: [...languageCodes] });
   if (!best || !isLanguage(best.lang)) return undefined;
-  // Cyrillic and Arabic scripts are unambiguous among our languages except uk/ru and ar/fa.
-  return best.accuracy >= 0.05 ? best.lang : undefined;
+  const needed = current && current !== best.lang ? 0.5 : 0.05;
+  return best.accuracy >= needed ? best.lang : undefined;
 }
 
 /** From a channel locale such as "tr-TR" or "fa-IR". */
