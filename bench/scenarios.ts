@@ -61,6 +61,40 @@ function perRequest(
   ];
 }
 
+/** One bot turn per request (expectReplies), each a new activity in an ongoing conversation. */
+function botTurn(stack: LocalStack, scenario: string, text: string) {
+  let next = 0;
+  return {
+    scenario: `POST /api/messages (${scenario})`,
+    url: stack.url,
+    requests: [
+      {
+        setupRequest: (request: Request): Request => {
+          next += 1;
+          return {
+            ...request,
+            method: 'POST',
+            path: '/api/messages',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              type: 'message',
+              id: `bench-${scenario}-${next}`,
+              channelId: 'bench',
+              serviceUrl: 'http://127.0.0.1:9/',
+              conversation: { id: `bench-${scenario}-${next}` },
+              from: { id: 'bench-user' },
+              recipient: { id: 'bot' },
+              text,
+              locale: 'de-DE',
+              deliveryMode: 'expectReplies',
+            }),
+          };
+        },
+      },
+    ],
+  };
+}
+
 export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
   const tokens = await invitationTokens(stack);
   const draft = JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'de' });
