@@ -97,7 +97,8 @@ function botTurn(stack: LocalStack, scenario: string, text: string) {
 
 export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
   const tokens = await invitationTokens(stack);
-  const draft = JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'de' });
+  // Every institution reports its own offerings (fresh ids), as in reality.
+  const draft = () => JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'de' });
   return [
     async (health) =>
       relativeTo(
@@ -109,7 +110,7 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
             requests: perRequest(tokens, (token) => ({
               path: `/api/survey/${token}/draft`,
               method: 'PUT',
-              body: draft,
+              body: draft(),
             })),
           },
           { connections: 10, amount: respondents },
@@ -138,6 +139,16 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
           scenario: 'GET /api/offerings?q=deutsch',
           url: `${stack.url}/api/offerings?q=deutsch`,
         }),
+      ),
+    async (health) =>
+      relativeTo(
+        health,
+        await measureLoad(botTurn(stack, 'bot knowledge turn', 'Wer gehört zum Steuerungskreis?')),
+      ),
+    async (health) =>
+      relativeTo(
+        health,
+        await measureLoad(botTurn(stack, 'bot offerings turn', 'Deutschkurs in Ochsenfurt')),
       ),
   ];
 }

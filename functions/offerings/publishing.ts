@@ -45,20 +45,29 @@ export async function publishReportedOfferings(
     const digest = contentDigest(offering);
     const { publish: _publish, ...content } = offering;
     if (!current) {
-      await offerings.create({
-        ...content,
-        category: offering.category,
-        cost: offering.cost,
-        surveyId: report.surveyId,
-        invitationId: report.invitationId,
-        institutionName: report.institutionName,
-        status: 'pending',
-        reportedAt: report.at,
-        updatedAt: report.at,
-        lastConfirmedAt: report.at,
-        contentDigest: digest,
-      });
-      pending += 1;
+      const created = await offerings
+        .create({
+          ...content,
+          category: offering.category,
+          cost: offering.cost,
+          surveyId: report.surveyId,
+          invitationId: report.invitationId,
+          institutionName: report.institutionName,
+          status: 'pending',
+          reportedAt: report.at,
+          updatedAt: report.at,
+          lastConfirmedAt: report.at,
+          contentDigest: digest,
+        })
+        .then(
+          () => true,
+          (error: unknown) => {
+            // The id was taken meanwhile by another institution's offering: never overwrite theirs.
+            if (error instanceof DomainError && error.code === 'conflict') return false;
+            throw error;
+          },
+        );
+      if (created) pending += 1;
     } else if (current.contentDigest !== digest || current.status === 'withdrawn') {
       await offerings.save({
         ...current,

@@ -294,6 +294,28 @@ describe('survey intake against DynamoDB Local', () => {
     expect(pending.map((offering) => offering.title)).toEqual(['Deutschkurs am Abend']);
   });
 
+  it("never lets one institution's offering id take over another's, even in parallel", async () => {
+    const { survey, token } = await invited();
+    const other = await inviteInstitution(admin, survey.surveyId, {
+      institutionName: 'Caritas',
+      email: 'c@example.org',
+      language: 'de',
+    });
+    const otherToken = other.link.split('/survey/')[1] ?? '';
+    const answers = completeAnswers();
+    const [savedA, savedB] = await Promise.all([
+      saveDraft(responding, token, { answers, contact, version: 0, language: 'de' }),
+      saveDraft(responding, otherToken, { answers, contact, version: 0, language: 'de' }),
+    ]);
+    const results = await Promise.allSettled([
+      submitResponse(responding, token, { version: savedA.version }),
+      submitResponse(responding, otherToken, { version: savedB.version }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    const pending = await responding.offerings.listByStatus('pending');
+    expect(pending).toHaveLength(1);
+  });
+
   it('previews a CSV import and then creates only the good rows', async () => {
     const { survey } = await invited();
     const csv =
