@@ -40,7 +40,7 @@ async function botEndpoint() {
       credentials: await credentials(),
       store: defaultStore(),
       conversation: {
-        knowledge: { base: knowledge, matcher: new KnowledgeMatcher(knowledge, 0.55) },
+        knowledge: { base: knowledge, matcher: new KnowledgeMatcher(knowledge) },
         findOfferings: (query) => listDirectory(offerings, query),
         publicBaseUrl: config.publicBaseUrl,
         integrationContact: config.county.integrationContact,
