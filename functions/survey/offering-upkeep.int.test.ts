@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshStore } from '../../local/testing/test-store';
 import { approveOffering } from '../offerings/directory';
 import { OfferingStore } from '../offerings/offering-store';
-import type { Mailer, MailMessage } from '../shared/mail/mailer';
+import { RecordingMailer } from '../shared/testing/recording-mailer';
 import {
   confirmOwnOfferings,
   ownOfferings,
@@ -16,14 +16,6 @@ import { createSurvey, inviteInstitution, requestParticipation, type SurveyAdmin
 import { SurveyStore } from './survey-store';
 import { completeAnswers } from './testing/fixtures';
 import { newInvitationToken } from './tokens';
-
-class RecordingMailer implements Mailer {
-  sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-    return { messageId: randomUUID() };
-  }
-}
 
 const contact = { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '' };
 

@@ -71,8 +71,25 @@ export async function requireSurvey(deps: Pick<SurveyAdminDeps, 'surveys'>, surv
   return survey;
 }
 
-function linkFor(deps: SurveyAdminDeps, token: string): string {
-  return `${deps.publicBaseUrl}/survey/${token}`;
+/** E-mails an invitation's link, in the institution's language, and returns it. */
+async function sendLink(
+  deps: SurveyAdminDeps,
+  survey: SurveyRecord,
+  invitation: Pick<InvitationRecord, 'email' | 'language' | 'institutionName'>,
+  token: string,
+): Promise<string> {
+  const link = `${deps.publicBaseUrl}/survey/${token}`;
+  await deps.mailer.send(
+    invitationMail({
+      to: invitation.email,
+      language: invitation.language,
+      surveyTitle: survey.title,
+      institutionName: invitation.institutionName,
+      link,
+      closesAt: survey.closesAt,
+    }),
+  );
+  return link;
 }
 
 export async function inviteInstitution(
@@ -109,17 +126,7 @@ export async function inviteInstitution(
     throw error;
   }
   // 3. E-mail the link in the institution's language.
-  const link = linkFor(deps, token);
-  await deps.mailer.send(
-    invitationMail({
-      to: invitation.email,
-      language: invitation.language,
-      surveyTitle: survey.title,
-      institutionName: invitation.institutionName,
-      link,
-      closesAt: survey.closesAt,
-    }),
-  );
+  const link = await sendLink(deps, survey, invitation, token);
   return { invitation: invitationView({ ...invitation, version: 1 }), link };
 }
 
@@ -225,17 +232,7 @@ export async function resendInvitation(deps: SurveyAdminDeps, surveyId: string, 
   const token = deps.newToken();
   const now = deps.now().toISOString();
   await deps.surveys.replaceToken(invitation, hashToken(token), now);
-  const link = linkFor(deps, token);
-  await deps.mailer.send(
-    invitationMail({
-      to: invitation.email,
-      language: invitation.language,
-      surveyTitle: survey.title,
-      institutionName: invitation.institutionName,
-      link,
-      closesAt: survey.closesAt,
-    }),
-  );
+  const link = await sendLink(deps, survey, invitation, token);
   return {
     invitation: invitationView({ ...invitation, tokenHash: hashToken(token), lastSentAt: now }),
     link,

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshStore } from '../../local/testing/test-store';
 import { OfferingStore } from '../offerings/offering-store';
 import { DomainError } from '../shared/domain/errors';
-import type { Mailer, MailMessage } from '../shared/mail/mailer';
 import type { Store } from '../shared/store/store';
+import { RecordingMailer } from '../shared/testing/recording-mailer';
 import { seededRandom, validSample } from '../shared/testing/samples';
 import { type ContactPerson, emptyAnswers, requireComplete, SurveyAnswers } from './questionnaire';
 import { eraseContact, loadResponse, type RespondingDeps, saveDraft, submitResponse } from './responding';
@@ -20,14 +20,6 @@ import {
 import { SurveyStore } from './survey-store';
 import { completeAnswers } from './testing/fixtures';
 import { newInvitationToken } from './tokens';
-
-class RecordingMailer implements Mailer {
-  sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-    return { messageId: randomUUID() };
-  }
-}
 
 const contact: ContactPerson = {
   name: 'Erika Beispiel',

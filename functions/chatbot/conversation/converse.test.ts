@@ -116,7 +116,10 @@ describe('questions that contain trigger words', () => {
     const asked: unknown[] = [];
     const deps = {
       ...noOfferings,
-      findOfferings: async (query: unknown) => (asked.push(query), { offerings: [], total: 0 }),
+      findOfferings: async (query: unknown) => {
+        asked.push(query);
+        return { offerings: [], total: 0 };
+      },
     };
     await converse(deps, state, { text: 'language course in Würzburg', value: undefined, locale: undefined });
     expect(asked).toEqual([
