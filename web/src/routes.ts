@@ -10,6 +10,7 @@ import { StaffCallbackPage } from './pages/staff/callback-page';
 import { StaffPage } from './pages/staff/staff-page';
 import { SurveyEntryPage } from './pages/survey/survey-entry-page';
 import { SurveyFormPage } from './pages/survey/survey-form-page';
+import { SurveyJoinPage } from './pages/survey/survey-join-page';
 import type { RouteDefinition } from './router';
 
 /**
@@ -22,6 +23,7 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/privacy', page: PrivacyPage },
   { pattern: '/accessibility', page: AccessibilityPage },
   { pattern: '/survey', page: SurveyEntryPage },
+  { pattern: '/survey/join/:surveyId', page: SurveyJoinPage },
   { pattern: '/survey/:token', page: SurveyFormPage },
   { pattern: '/staff/callback', page: StaffCallbackPage },
   { pattern: '/staff', page: StaffPage },

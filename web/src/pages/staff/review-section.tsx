@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { type Loaded, LoadState } from '../../load';
 import { useLocation } from '../../router';
 import type { ConsoleSectionProps } from './console-sections';
+import { ReconfirmationForm } from './reconfirmation-form';
 import { type ReviewedOffering, ReviewItem } from './review-item';
 import { useStaffApi } from './staff-api';
 import '../offerings/offerings.css';
@@ -141,6 +142,7 @@ export function ReviewSection(props: ConsoleSectionProps) {
           )
         }
       </LoadState>
+      <ReconfirmationForm call={call} />
     </>
   );
 }

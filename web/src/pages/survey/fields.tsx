@@ -269,7 +269,7 @@ export function SelectField<T extends string>(
         onChange={(event) => props.onChange(event.currentTarget.value as T)}
       >
         {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

@@ -8,6 +8,7 @@ import { ErrorSummary } from './error-summary';
 import type { FieldErrors } from './field-messages';
 import { type FormatKind, FormContext, type SurveyFormContext } from './form-context';
 import { formatDateTime } from './format';
+import { OfferingUpkeep } from './offering-upkeep';
 import { ConflictNotice, SaveStatusBar } from './save-status';
 import { SectionNav } from './section-nav';
 import { ContactSection } from './sections/contact-section';
@@ -24,7 +25,7 @@ import { ClosedView, ConfirmationView, NotOpenView, ReviewView, SurveyFacts } fr
 type View = 'form' | 'review' | 'confirmation';
 
 /** The questionnaire once loaded: the form, the summary before submitting, and the confirmation. */
-export function QuestionnaireView(props: { sync: DraftSync; state: SyncState }) {
+export function QuestionnaireView(props: { sync: DraftSync; state: SyncState; token: string }) {
   const { t, language } = useI18n();
   const { sync, state } = props;
   const { respondent, draft, status } = state;
@@ -82,7 +83,7 @@ export function QuestionnaireView(props: { sync: DraftSync; state: SyncState }) 
     <ConflictNotice onReload={() => sync.reload()} onKeepMine={() => sync.keepMine()} />
   );
 
-  if (respondent.survey.closed) return <ClosedView state={state} />;
+  if (respondent.survey.closed) return <ClosedView state={state} token={props.token} />;
   if (Date.now() < Date.parse(respondent.survey.opensAt)) return <NotOpenView state={state} />;
 
   async function review(event: Event) {
@@ -193,6 +194,7 @@ export function QuestionnaireView(props: { sync: DraftSync; state: SyncState }) 
               </button>
             </div>
           </form>
+          {latest && <OfferingUpkeep token={props.token} />}
           {statusBar}
         </div>
       </div>

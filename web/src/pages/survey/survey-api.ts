@@ -1,6 +1,10 @@
 import type { z } from 'zod';
+import type { Confirmed, OfferingsChange, OwnOfferings } from '../../../../functions/offerings/schemas';
 import type { ProblemDocument } from '../../../../functions/shared/http/problem';
+import type { Offering } from '../../../../functions/survey/questionnaire';
 import type {
+  ParticipationAccepted,
+  ParticipationRequest,
   RespondentView,
   SaveDraftRequest,
   SavedDraft,
@@ -13,6 +17,7 @@ export type Respondent = RespondentView;
 export type Saved = z.infer<typeof SavedDraft>;
 export type SubmitResult = z.infer<typeof Submitted>;
 export type DraftRequest = z.input<typeof SaveDraftRequest>;
+export type OwnOffering = z.infer<typeof OwnOfferings>['offerings'][number];
 
 /** Problem types of the survey routes the form reacts to (RFC 9457 `type`). */
 export const problemTypes = {
@@ -73,4 +78,16 @@ export const surveyApi = {
   submit: (token: string, version: number) =>
     api<SubmitResult>(`${base(token)}/submit`, { method: 'POST', body: { version } }),
   eraseContact: (token: string) => api<undefined>(`${base(token)}/contact`, { method: 'DELETE' }),
+  ownOfferings: (token: string, signal?: AbortSignal) =>
+    api<z.infer<typeof OwnOfferings>>(`${base(token)}/offerings`, { signal }),
+  /** The full list as it should now be: changed ones go to review again, unpublished ones are withdrawn. */
+  updateOfferings: (token: string, offerings: Offering[]) =>
+    api<z.infer<typeof OfferingsChange>>(`${base(token)}/offerings`, { method: 'PUT', body: { offerings } }),
+  confirmOfferings: (token: string) =>
+    api<z.infer<typeof Confirmed>>(`${base(token)}/offerings/confirm`, { method: 'POST' }),
+  requestParticipation: (surveyId: string, body: z.input<typeof ParticipationRequest>) =>
+    api<z.infer<typeof ParticipationAccepted>>(`/api/surveys/${encodeURIComponent(surveyId)}/participation`, {
+      method: 'POST',
+      body,
+    }),
 };

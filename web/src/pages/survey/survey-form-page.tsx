@@ -39,7 +39,7 @@ export function SurveyFormPage(props: PageProps) {
             </button>
           </div>
         )}
-        {phase.kind === 'ready' && <QuestionnaireView sync={phase.sync} state={phase.state} />}
+        {phase.kind === 'ready' && <QuestionnaireView sync={phase.sync} state={phase.state} token={token} />}
       </div>
     </Page>
   );

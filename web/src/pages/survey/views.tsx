@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import type { SyncState } from './draft-sync';
 import { formatDateTime } from './format';
+import { OfferingUpkeep } from './offering-upkeep';
 import { AnswersSummary } from './summary';
 import type { SubmitResult } from './survey-api';
 
@@ -47,7 +48,8 @@ export function SurveyFacts(props: { state: SyncState }) {
   );
 }
 
-export function ClosedView(props: { state: SyncState }) {
+/** After the closing date: the answers as submitted, and the offerings the institution keeps up to date. */
+export function ClosedView(props: { state: SyncState; token: string }) {
   const { t, language } = useI18n();
   const { respondent, draft } = props.state;
   return (
@@ -57,6 +59,7 @@ export function ClosedView(props: { state: SyncState }) {
         <ViewHeading key="closed">{t('surveyForm.closedTitle')}</ViewHeading>
         <p>{t('surveyForm.closedText', { date: formatDateTime(respondent.survey.closesAt, language) })}</p>
       </div>
+      <OfferingUpkeep token={props.token} />
       <h2>{t('surveyForm.summaryTitle')}</h2>
       <AnswersSummary draft={draft} noticeVersion={respondent.privacyNoticeVersion} />
     </div>
