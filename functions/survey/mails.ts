@@ -14,7 +14,7 @@ export function formatDateTime(iso: string, language: Language): string {
   }).format(new Date(iso));
 }
 
-function letter(language: Language, body: string): string {
+export function letter(language: Language, body: string): string {
   return [
     translate(language, 'mail.greeting'),
     '',
@@ -26,50 +26,51 @@ function letter(language: Language, body: string): string {
   ].join('\n');
 }
 
-export function invitationMail(options: {
+interface SurveyLetter {
   to: string;
   language: Language;
   surveyTitle: string;
   institutionName: string;
-  link: string;
   closesAt: string;
-}): MailMessage {
+}
+
+/** A survey letter: subject and body from the content files, with the survey's common placeholders. */
+function surveyLetter(
+  options: SurveyLetter,
+  purpose: string,
+  texts: { subject: MessageKey; body: MessageKey },
+  extra: Record<string, string> = {},
+): MailMessage {
   const { language } = options;
   const params = {
     title: options.surveyTitle,
     institution: options.institutionName,
-    link: options.link,
     closesAt: formatDateTime(options.closesAt, language),
+    ...extra,
   };
   return {
     to: [options.to],
     language,
-    purpose: 'survey-invitation',
-    subject: translate(language, 'surveyMail.invitationSubject', params),
-    text: letter(language, translate(language, 'surveyMail.invitationBody', params)),
+    purpose,
+    subject: translate(language, texts.subject, params),
+    text: letter(language, translate(language, texts.body, params)),
   };
 }
 
-export function reminderMail(options: {
-  to: string;
-  language: Language;
-  surveyTitle: string;
-  institutionName: string;
-  closesAt: string;
-}): MailMessage {
-  const { language } = options;
-  const params = {
-    title: options.surveyTitle,
-    institution: options.institutionName,
-    closesAt: formatDateTime(options.closesAt, language),
-  };
-  return {
-    to: [options.to],
-    language,
-    purpose: 'survey-reminder',
-    subject: translate(language, 'surveyMail.reminderSubject', params),
-    text: letter(language, translate(language, 'surveyMail.reminderBody', params)),
-  };
+export function invitationMail(options: SurveyLetter & { link: string }): MailMessage {
+  return surveyLetter(
+    options,
+    'survey-invitation',
+    { subject: 'surveyMail.invitationSubject', body: 'surveyMail.invitationBody' },
+    { link: options.link },
+  );
+}
+
+export function reminderMail(options: SurveyLetter): MailMessage {
+  return surveyLetter(options, 'survey-reminder', {
+    subject: 'surveyMail.reminderSubject',
+    body: 'surveyMail.reminderBody',
+  });
 }
 
 /** An option's label from the questionnaire texts, or its id where a label is missing. */

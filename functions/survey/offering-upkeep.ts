@@ -4,6 +4,7 @@ import { publishReportedOfferings } from '../offerings/publishing';
 import { DomainError } from '../shared/domain/errors';
 import { translate } from '../shared/i18n/messages';
 import type { Mailer } from '../shared/mail/mailer';
+import { letter } from './mails';
 import type { Offering } from './questionnaire';
 import type { SurveyStore } from './survey-store';
 import { hashToken } from './tokens';
@@ -111,13 +112,7 @@ export async function requestReconfirmation(deps: UpkeepDeps, olderThanDays: num
       language,
       purpose: 'offering-reconfirmation',
       subject: translate(language, 'surveyMail.reconfirmationSubject', params),
-      text: [
-        translate(language, 'mail.greeting'),
-        '',
-        translate(language, 'surveyMail.reconfirmationBody', params),
-        '',
-        translate(language, 'mail.signature'),
-      ].join('\n'),
+      text: letter(language, translate(language, 'surveyMail.reconfirmationBody', params)),
     });
     institutions += 1;
   }
