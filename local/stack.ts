@@ -88,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const { createLocalServer } = await import('./server');
   const server = createLocalServer({
     handlers: localHandlers,
-    webRoot: options.webRoot ?? join(repositoryRoot, 'web/dist'),
+    webRoot: options.webRoot ?? process.env.WEGWEISER_WEB_DIST ?? join(repositoryRoot, 'web/dist'),
     devTokenSecret: secret,
     includeLocalOnly: true,
   });

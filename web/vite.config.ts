@@ -26,7 +26,8 @@ function germanShellTexts(): Plugin {
 
 /**
  * The public web front end: a single-page app built into `web/dist`, which the local server and
- * CloudFront serve. JSX is compiled by Vite's own transformer for Preact's automatic runtime, so no
+ * CloudFront serve (`WEGWEISER_WEB_DIST` builds elsewhere, so parallel test runs need not share one
+ * output). JSX is compiled by Vite's own transformer for Preact's automatic runtime, so no
  * framework plugin is needed.
  */
 export default defineConfig({
@@ -34,6 +35,6 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [germanShellTexts()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: { outDir: process.env.WEGWEISER_WEB_DIST ?? 'dist', emptyOutDir: true },
   server: { fs: { allow: [repositoryRoot] } },
 });
