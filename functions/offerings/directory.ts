@@ -1,6 +1,6 @@
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { OfferingRecord, OfferingStatus, OfferingStore } from './offering-store';
-import { requireStatus } from './publishing';
+import { contentDigest, requireStatus } from './publishing';
 import type { PublicOffering } from './schemas';
 
 export function publicView(offering: OfferingRecord): PublicOffering {
@@ -158,7 +158,8 @@ export async function editOffering(
 ) {
   const offering = requireStatus(await offerings.get(offeringId), input.version);
   const { version: _version, ...texts } = input;
-  const edited = { ...offering, ...texts, updatedAt: now.toISOString() };
+  const corrected = { ...offering, ...texts };
+  const edited = { ...corrected, correctedDigest: contentDigest(corrected), updatedAt: now.toISOString() };
   const next = await offerings.save(edited);
   return reviewView({ ...edited, version: next });
 }

@@ -16,6 +16,8 @@ export const OfferingRecord = z.object({
   lastConfirmedAt: z.string(),
   /** A digest of what the institution reported, to tell a real change (review again) from a resubmit. */
   contentDigest: z.string(),
+  /** The digest after a staff correction: an institution sending back the corrected text changed nothing. */
+  correctedDigest: z.string().optional(),
   version: z.number().int(),
 });
 export type OfferingRecord = z.infer<typeof OfferingRecord>;

@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../shared/domain/errors';
-import type { Offering } from '../survey/questionnaire';
+import { Offering } from '../survey/questionnaire';
 import type { OfferingRecord, OfferingStore } from './offering-store';
 
-export function contentDigest(offering: Offering): string {
-  const { publish: _publish, ...content } = offering;
+const contentFields = Object.keys(Offering.shape).filter((field) => field !== 'publish') as Exclude<
+  keyof Offering,
+  'publish'
+>[];
+
+/**
+ * A fingerprint of an offering's content, taken field by field in a fixed order, so that the same
+ * content gives the same digest whether it comes from the survey answers or from a directory entry.
+ */
+export function contentDigest(offering: Omit<Offering, 'publish'>): string {
+  const content = contentFields.map((field) => [field, offering[field]]);
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+}
+
+/** Neither what the institution last reported nor what staff last corrected: a real change. */
+function isChange(current: OfferingRecord, digest: string): boolean {
+  return digest !== current.contentDigest && digest !== current.correctedDigest;
 }
 
 /**
@@ -68,7 +82,7 @@ export async function publishReportedOfferings(
           },
         );
       if (created) pending += 1;
-    } else if (current.contentDigest !== digest || current.status === 'withdrawn') {
+    } else if (isChange(current, digest) || current.status === 'withdrawn') {
       await offerings.save({
         ...current,
         ...content,
@@ -78,6 +92,7 @@ export async function publishReportedOfferings(
         updatedAt: report.at,
         lastConfirmedAt: report.at,
         contentDigest: digest,
+        correctedDigest: undefined,
       } as OfferingRecord);
       pending += 1;
     } else if (current.lastConfirmedAt !== report.at) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshStore } from '../../local/testing/test-store';
-import { approveOffering } from '../offerings/directory';
+import { approveOffering, editOffering } from '../offerings/directory';
 import { OfferingStore } from '../offerings/offering-store';
 import { RecordingMailer } from '../shared/testing/recording-mailer';
 import {
@@ -80,6 +80,31 @@ describe('the directory after the survey', () => {
       ['jetzt dienstags', 'pending'],
     ]);
     expect(await upkeep.offerings.listByStatus('approved')).toEqual([]);
+  });
+
+  it('keeps a staff correction published when the institution sends back either version unchanged', async () => {
+    const { token, answers } = await submittedAndApproved();
+    const [approved] = await upkeep.offerings.listByStatus('approved');
+    if (!approved) throw new Error('no approved offering');
+    await editOffering(
+      upkeep.offerings,
+      approved.offeringId,
+      { ...approved, title: `${approved.title} (korrigiert)`, version: approved.version },
+      clock,
+    );
+    const [shown] = (await ownOfferings(upkeep, token)).offerings;
+    if (!shown) throw new Error('no own offering');
+    const { institutionName: _i, reportedAt: _r, lastConfirmedAt: _l, status: _s, ...corrected } = shown;
+    const sentBack = answers.offerings.filter((offering) => offering.publish);
+    const asCorrected = await updateOwnOfferings(upkeep, token, [{ ...corrected, publish: true }]);
+    const asReported = await updateOwnOfferings(upkeep, token, sentBack);
+    expect([asCorrected.pending, asReported.pending]).toEqual([0, 0]);
+    const [after] = await upkeep.offerings.listByStatus('approved');
+    expect(after?.title).toBe(`${approved.title} (korrigiert)`);
+    const changed = await updateOwnOfferings(upkeep, token, [
+      { ...corrected, schedule: 'neu', publish: true },
+    ]);
+    expect(changed.pending).toBe(1);
   });
 
   it('withdraws an offering the institution no longer wants published', async () => {
