@@ -21,6 +21,8 @@ const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   survey: { table: 'readWrite', sendsMail: true },
   offerings: { table: 'readWrite', sendsMail: false },
   chatbot: { table: 'readWrite', sendsMail: false },
+  /** Booking links, confirmations with calendar invitations and reminders go out by e-mail. */
+  interviews: { table: 'readWrite', sendsMail: true },
 };
 
 /** Nearly every feature reads and writes its own items; mail must be asked for explicitly. */

@@ -1,5 +1,6 @@
 import { handler as chatbot } from '../functions/chatbot/index';
 import { handler as dev } from '../functions/dev/index';
+import { handler as interviews } from '../functions/interviews/index';
 import { handler as offerings } from '../functions/offerings/index';
 import { handler as platform } from '../functions/platform/index';
 import type { HttpLambda } from '../functions/shared/http/handler';
@@ -15,4 +16,5 @@ export const localHandlers: Record<FunctionName, HttpLambda> = {
   offerings,
   chatbot,
   dev,
+  interviews,
 };

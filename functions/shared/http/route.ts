@@ -8,7 +8,15 @@ import type { z } from 'zod';
 export type Access = 'public' | 'invitation' | 'staff' | 'admin' | 'bot';
 
 /** One Lambda per feature area. */
-export const functionNames = ['platform', 'staff', 'survey', 'offerings', 'chatbot', 'dev'] as const;
+export const functionNames = [
+  'platform',
+  'staff',
+  'survey',
+  'offerings',
+  'chatbot',
+  'dev',
+  'interviews',
+] as const;
 export type FunctionName = (typeof functionNames)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
