@@ -136,7 +136,7 @@ describe('staff console: surveys and invitations', () => {
     await page.getByRole('button', { name: t.invite, exact: true }).click();
 
     const link = await page.getByTestId('issued-link').inputValue();
-    expect(link).toMatch(/\/survey\/[A-Za-z0-9_-]{22,64}$/);
+    expect(link).toMatch(/\/survey\/[A-Za-z0-9_-]{22,64}\?lang=[a-z]{2}$/);
     const panel = page.getByRole('region', { name: t.linkIssuedTitle.replace('{institution}', youthCentre) });
     expect(await panel.textContent()).toContain(
       t.linkShownOnce.replace('{email}', `jugend-${run}@example.org`),
@@ -247,7 +247,7 @@ describe('staff console: surveys and invitations', () => {
       .getByRole('button', { name: t.resendConfirm })
       .click();
     const newLink = await page.getByTestId('issued-link').inputValue();
-    expect(newLink).toMatch(/\/survey\/[A-Za-z0-9_-]{22,64}$/);
+    expect(newLink).toMatch(/\/survey\/[A-Za-z0-9_-]{22,64}\?lang=[a-z]{2}$/);
     expect(newLink).not.toBe(firstLink);
     expect(await page.getByText(t.oldLinkRetired).count()).toBe(1);
     expect((await fetch(api(`/api/survey/${tokenOf(firstLink)}`))).status).toBe(410);

@@ -57,7 +57,7 @@ describe('the directory after the survey', () => {
       email: 'vhs@example.org',
       language: 'de',
     });
-    const token = link.split('/survey/')[1] ?? '';
+    const token = link.split('/survey/')[1]?.split('?')[0] ?? '';
     const answers = completeAnswers();
     const saved = await saveDraft(upkeep, token, { answers, contact, version: 0, language: 'de' });
     await submitResponse(upkeep, token, { version: saved.version });

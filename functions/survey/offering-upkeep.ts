@@ -7,7 +7,7 @@ import type { Mailer } from '../shared/mail/mailer';
 import { letter } from './mails';
 import type { Offering } from './questionnaire';
 import type { SurveyStore } from './survey-store';
-import { hashToken } from './tokens';
+import { hashToken, invitationLink } from './tokens';
 
 /**
  * The directory outlives the survey: through its link an institution sees, updates, withdraws and
@@ -105,7 +105,7 @@ export async function requestReconfirmation(deps: UpkeepDeps, olderThanDays: num
     const params = {
       institution: invitation.institutionName,
       titles: offerings.map((offering) => `- ${offering.title}`).join('\n'),
-      link: `${deps.publicBaseUrl}/survey/${token}`,
+      link: invitationLink(deps.publicBaseUrl, token, language),
     };
     await deps.mailer.send({
       to: [invitation.email],

@@ -6,7 +6,7 @@ import { invitationMail, reminderMail } from './mails';
 import { privacyNoticeVersion } from './questionnaire';
 import type { InvitationView, SurveyView } from './schemas';
 import type { InvitationRecord, SurveyRecord, SurveyStore } from './survey-store';
-import { hashEmail, hashToken } from './tokens';
+import { hashEmail, hashToken, invitationLink } from './tokens';
 
 /** What the staff use cases work with; the handlers pass the real ones, tests their own. */
 export interface SurveyAdminDeps {
@@ -78,7 +78,7 @@ async function sendLink(
   invitation: Pick<InvitationRecord, 'email' | 'language' | 'institutionName'>,
   token: string,
 ): Promise<string> {
-  const link = `${deps.publicBaseUrl}/survey/${token}`;
+  const link = invitationLink(deps.publicBaseUrl, token, invitation.language);
   await deps.mailer.send(
     invitationMail({
       to: invitation.email,

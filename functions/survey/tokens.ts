@@ -14,3 +14,8 @@ export function hashToken(token: string): string {
 export function hashEmail(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
 }
+
+/** The link an institution answers through; it opens the form in the language it was invited in. */
+export function invitationLink(publicBaseUrl: string, token: string, language: string): string {
+  return `${publicBaseUrl}/survey/${token}?lang=${language}`;
+}
