@@ -110,7 +110,10 @@ describe('staff console: surveys and invitations', () => {
     await page.getByLabel(t.closesAt, { exact: true }).fill('2099-07-31T18:00');
     await page.getByLabel(t.openParticipation).check();
     await page.getByRole('button', { name: t.create }).click();
-    const body = (await created).postDataJSON() as Record<string, unknown>;
+    const request = await created;
+    // A retry after a lost answer must not create a second survey.
+    expect(request.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    const body = request.postDataJSON() as Record<string, unknown>;
     expect(body).toEqual({
       title,
       opensAt: '2026-01-01T09:00:00+01:00',

@@ -25,6 +25,8 @@ export interface RequestOptions {
   body?: unknown;
   token?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** For routes that accept it: a retried request is answered from the first result. */
+  idempotencyKey?: string | undefined;
 }
 
 function isProblem(value: unknown): value is ProblemDocument {
@@ -41,6 +43,7 @@ export async function api<T>(path: `/api/${string}`, options: RequestOptions = {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': activeLanguage() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {

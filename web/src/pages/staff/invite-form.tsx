@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Language, languages } from '../../../../functions/shared/i18n/languages';
 import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
+import { useIdempotencyKey } from '../../idempotency';
 import type { Issued } from './issued-link';
 import { fieldProblem, type StaffApi } from './staff-api';
 
@@ -18,6 +19,7 @@ export function InviteForm(props: { call: StaffApi; base: string; onInvited: (is
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
+  const idempotency = useIdempotencyKey();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
@@ -38,15 +40,18 @@ export function InviteForm(props: { call: StaffApi; base: string; onInvited: (is
     try {
       const issued = await props.call<Issued>(`${props.base}/invitations` as `/api/${string}`, {
         method: 'POST',
+        idempotencyKey: idempotency.current(),
         body: {
           institutionName: values.institutionName.trim(),
           email: values.email.trim(),
           language: values.language,
         },
       });
+      idempotency.settled();
       setValues({ institutionName: '', email: '', language: 'de' });
       props.onInvited(issued);
     } catch (error) {
+      idempotency.settled(error);
       if (error instanceof ApiError && error.status === 401) return;
       setErrors({
         institutionName: fieldProblem(error, 'institutionName'),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { SurveyList, SurveyView } from '../../../../functions/survey/schemas';
 import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
+import { useIdempotencyKey } from '../../idempotency';
 import { LoadState, useLoad } from '../../load';
 import { navigate } from '../../router';
 import { formatDate } from '../offerings/labels';
@@ -78,6 +79,7 @@ function SurveyOverview(props: { call: StaffApi }) {
 function CreateSurveyForm(props: { call: StaffApi; onCreated: (survey: Survey) => void }) {
   const { t } = useI18n();
   const [values, setValues] = useState({ title: '', opensAt: '', closesAt: '', openParticipation: false });
+  const idempotency = useIdempotencyKey();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -105,10 +107,13 @@ function CreateSurveyForm(props: { call: StaffApi; onCreated: (survey: Survey) =
     try {
       const survey = await props.call<Survey>('/api/staff/surveys', {
         method: 'POST',
+        idempotencyKey: idempotency.current(),
         body: { title: values.title.trim(), opensAt, closesAt, openParticipation: values.openParticipation },
       });
+      idempotency.settled();
       props.onCreated(survey);
     } catch (error) {
+      idempotency.settled(error);
       setBusy(false);
       const fromApi: FieldErrors = {
         title: fieldProblem(error, 'title'),
