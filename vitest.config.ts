@@ -40,6 +40,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/support/global-server.ts'],
+          setupFiles: ['e2e/support/lifecycle.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
           fileParallelism: false,

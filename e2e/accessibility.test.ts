@@ -1,16 +1,6 @@
-import { afterAll, afterEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Language } from '../functions/shared/i18n/languages';
-import {
-  closeBrowser,
-  closeOpenedPages,
-  expectNoAxeViolations,
-  openPage,
-  signInThroughForm,
-  waitForLoaded,
-} from './support/pages';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
+import { expectNoAxeViolations, openPage, signInThroughForm, waitForLoaded } from './support/pages';
 
 const pages: [string, Language][] = [
   ['/', 'de'],

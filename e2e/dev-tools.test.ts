@@ -1,17 +1,8 @@
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import de from '../content/messages/de.json';
 import type { OutboxPage } from '../functions/dev/schemas';
-import {
-  closeBrowser,
-  closeOpenedPages,
-  expectNoPageProblems,
-  openPage,
-  waitForLoaded,
-} from './support/pages';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
+import { expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
 
 describe('dev outbox', () => {
   it('shows what the outbox API holds: the empty state while nothing was sent', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import type { Language } from '../functions/shared/i18n/languages';
@@ -10,17 +10,7 @@ import {
   type Offering,
   privacyNoticeVersion,
 } from '../functions/survey/questionnaire';
-import {
-  closeBrowser,
-  closeOpenedPages,
-  expectNoAxeViolations,
-  expectNoPageProblems,
-  openPage,
-  waitForLoaded,
-} from './support/pages';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
+import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
 
 /** Unique per run: the e2e stack (with its demo offerings) is shared by every test file. */
 const run = randomUUID().slice(0, 8);

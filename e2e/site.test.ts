@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import de from '../content/messages/de.json';
 import type { SiteInfo } from '../functions/platform/schemas';
-import {
-  closeBrowser,
-  closeOpenedPages,
-  expectNoPageProblems,
-  openPage,
-  waitForLoaded,
-} from './support/pages';
+import { expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
 
 async function siteInfo(): Promise<z.infer<typeof SiteInfo>> {
   const response = await fetch(new URL('/api/site', inject('baseUrl')));
@@ -25,9 +19,6 @@ async function box(page: Page, selector: string) {
 async function htmlLangDir(page: Page) {
   return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 }
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
 
 describe('languages', () => {
   it('offers every language the API lists, each by its own name and marked with its language', async () => {

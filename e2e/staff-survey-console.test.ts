@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import type { Language } from '../functions/shared/i18n/languages';
 import {
-  closeBrowser,
-  closeOpenedPages,
   expectNoAxeViolations,
   expectNoPageProblems,
   openPage,
   signInThroughForm,
   waitForLoaded,
 } from './support/pages';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
 
 const t = de.staffSurvey;
 /** Unique per run: the e2e stack is shared by every test file. */

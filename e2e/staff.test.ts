@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import de from '../content/messages/de.json';
-import {
-  closeBrowser,
-  closeOpenedPages,
-  expectNoPageProblems,
-  openPage,
-  sharedBrowser,
-  signInThroughForm,
-} from './support/pages';
+import { expectNoPageProblems, openPage, sharedBrowser, signInThroughForm } from './support/pages';
 
 const password = 'wegweiser-demo';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
 
 async function storedSession(page: Page) {
   return page.evaluate(() => sessionStorage.getItem('wegweiser.staffSession'));

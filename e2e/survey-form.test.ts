@@ -1,18 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import de from '../content/messages/de.json';
-import {
-  closeBrowser,
-  closeOpenedPages,
-  expectNoAxeViolations,
-  expectNoPageProblems,
-  openPage,
-  waitForLoaded,
-} from './support/pages';
+import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
 import { newInvitation, outbox, serverCopy } from './support/survey-invitations';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
 
 const q = de.questionnaire;
 const f = de.surveyForm;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import de from '../content/messages/de.json';
 import {
   emptyAnswers,
@@ -8,18 +8,8 @@ import {
   type Offering,
   privacyNoticeVersion,
 } from '../functions/survey/questionnaire';
-import {
-  closeBrowser,
-  closeOpenedPages,
-  expectNoAxeViolations,
-  expectNoPageProblems,
-  openPage,
-  waitForLoaded,
-} from './support/pages';
+import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
 import { newInvitation, outbox, type TestInvitation } from './support/survey-invitations';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
 
 const u = de.surveyUpkeep;
 const run = randomUUID().slice(0, 8);
