@@ -68,6 +68,21 @@ export const RejectRequest = z.strictObject({
   reason: z.string().trim().min(1).max(500),
 });
 /** Staff may correct typos in the texts before approving; everything else stays as reported. */
+/**
+ * The texts of an offering that change after it was reported: staff correct them in review, and the
+ * institution keeps them current through its link. Category, places and the rest stay as reported.
+ */
+export const correctableOfferingFields = [
+  'title',
+  'description',
+  'schedule',
+  'address',
+  'registration',
+  'officeContact',
+  'url',
+] as const;
+export type CorrectableOfferingField = (typeof correctableOfferingFields)[number];
+
 export const EditOfferingRequest = z.strictObject({
   version: z.number().int().min(1).max(1_000_000),
   title: z.string().trim().min(1).max(120),

@@ -1,37 +1,25 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { ReviewOffering } from '../../../../functions/offerings/schemas';
+import {
+  type CorrectableOfferingField,
+  correctableOfferingFields,
+  type ReviewOffering,
+} from '../../../../functions/offerings/schemas';
 import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
 import { textLanguageAttributes } from '../offerings/labels';
 import { OfferingFacts } from '../offerings/offering-facts';
+import { maxLengths } from '../survey/limits';
 import { fieldProblem, isVersionConflict, type StaffApi } from './staff-api';
 
 export type ReviewedOffering = z.infer<typeof ReviewOffering>;
 
-const editableFields = [
-  'title',
-  'description',
-  'schedule',
-  'address',
-  'registration',
-  'officeContact',
-  'url',
-] as const;
-type EditableField = (typeof editableFields)[number];
+const editableFields = correctableOfferingFields;
+type EditableField = CorrectableOfferingField;
 type EditValues = Record<EditableField, string>;
 type FieldErrors = Partial<Record<EditableField | 'reason', string>>;
 
 const multiline: readonly EditableField[] = ['description', 'address'];
-const maxLengths: Record<EditableField, number> = {
-  title: 120,
-  description: 2000,
-  schedule: 300,
-  address: 300,
-  registration: 300,
-  officeContact: 200,
-  url: 500,
-};
 
 type Mode = 'view' | 'reject' | 'edit';
 
@@ -253,7 +241,7 @@ export function ReviewItem(props: {
             const common = {
               id: inputId,
               name: field,
-              maxLength: maxLengths[field],
+              maxLength: maxLengths.offering[field],
               value: values[field],
               'aria-invalid': errors[field] ? ('true' as const) : undefined,
               'aria-describedby': errors[field] ? `review-${id}-${field}-error` : undefined,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { correctableOfferingFields } from '../../../../functions/offerings/schemas';
 import { directionOf } from '../../../../functions/shared/i18n/languages';
 import type { Offering } from '../../../../functions/survey/questionnaire';
 import { failureText } from '../../api';
@@ -11,16 +12,7 @@ import { maxLengths } from './limits';
 import { type OwnOffering, surveyApi } from './survey-api';
 import { completeUrl, formatError } from './validation';
 
-/** The fields an institution keeps up to date after the survey; the rest stays as reported. */
-const editableFields = [
-  'title',
-  'description',
-  'schedule',
-  'address',
-  'registration',
-  'officeContact',
-  'url',
-] as const;
+const editableFields = correctableOfferingFields;
 type EditableField = (typeof editableFields)[number];
 type Edits = Pick<Offering, EditableField>;
 
