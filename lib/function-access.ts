@@ -23,6 +23,8 @@ const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   chatbot: { table: 'readWrite', sendsMail: false },
   /** Booking links, confirmations with calendar invitations and reminders go out by e-mail. */
   interviews: { table: 'readWrite', sendsMail: true },
+  /** Workshop announcements, registration confirmations and moves up from the waiting list. */
+  workshops: { table: 'readWrite', sendsMail: true },
 };
 
 /** Nearly every feature reads and writes its own items; mail must be asked for explicitly. */

@@ -7,6 +7,7 @@ import type { HttpLambda } from '../functions/shared/http/handler';
 import type { FunctionName } from '../functions/shared/http/route';
 import { handler as staff } from '../functions/staff/index';
 import { handler as survey } from '../functions/survey/index';
+import { handler as workshops } from '../functions/workshops/index';
 
 /** Every feature Lambda, as the local server invokes it (one line per feature function). */
 export const localHandlers: Record<FunctionName, HttpLambda> = {
@@ -17,4 +18,5 @@ export const localHandlers: Record<FunctionName, HttpLambda> = {
   chatbot,
   dev,
   interviews,
+  workshops,
 };

@@ -16,6 +16,7 @@ export const functionNames = [
   'chatbot',
   'dev',
   'interviews',
+  'workshops',
 ] as const;
 export type FunctionName = (typeof functionNames)[number];
 

@@ -92,6 +92,40 @@ export const keys = {
   }),
   offeringsOfInvitation: (invitationId: string) => `INVITATION_OFFERINGS#${part(invitationId)}`,
 
+  /** A workshop; all workshops newest first through gsi1. */
+  workshop: (workshopId: string): ItemKey => ({ pk: `WORKSHOP#${part(workshopId)}`, sk: 'WORKSHOP' }),
+  workshopByTime: (createdAt: string, workshopId: string): IndexKeys => ({
+    gsi1pk: 'WORKSHOPS',
+    gsi1sk: `${createdAt}#${part(workshopId)}`,
+  }),
+  workshopsPartition: () => 'WORKSHOPS',
+  workshopPartition: (workshopId: string) => `WORKSHOP#${part(workshopId)}`,
+  /** Places taken, people waiting and the ticket sequence: every registration changes it conditionally. */
+  workshopCounter: (workshopId: string): ItemKey => ({ pk: `WORKSHOP#${part(workshopId)}`, sk: 'COUNTER' }),
+  /** One registration per address and workshop (the address itself is not in the key). */
+  workshopRegistration: (workshopId: string, emailHash: string): ItemKey => ({
+    pk: `WORKSHOP#${part(workshopId)}`,
+    sk: `REGISTRATION#${emailHash}`,
+  }),
+  workshopRegistrationPrefix: () => 'REGISTRATION#',
+  /** The waiting list in order of registration, through gsi1; set only while a registration waits. */
+  workshopWaiting: (workshopId: string, ticket: number): IndexKeys => ({
+    gsi1pk: `WORKSHOP_WAITING#${part(workshopId)}`,
+    gsi1sk: String(ticket).padStart(8, '0'),
+  }),
+  workshopWaitingPartition: (workshopId: string) => `WORKSHOP_WAITING#${part(workshopId)}`,
+  /** Finds a registration by the hash of the token in the person's own link. */
+  workshopRegistrationToken: (tokenHash: string): ItemKey => ({ pk: `WSREGTOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  /** An institution the workshop was announced to, with the hash of its registration link's token. */
+  workshopInvitee: (workshopId: string, invitationId: string): ItemKey => ({
+    pk: `WORKSHOP#${part(workshopId)}`,
+    sk: `INVITEE#${part(invitationId)}`,
+  }),
+  workshopInviteePrefix: () => 'INVITEE#',
+  workshopInviteeToken: (tokenHash: string): ItemKey => ({ pk: `WSINVTOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  /** A survey's submissions (gsi1 partition of `submissionBySurvey`). */
+  submissionsOfSurvey: (surveyId: string) => `SUBMISSIONS#${part(surveyId)}`,
+
   /** Bot Framework state (conversation, user), stored through the chatbot's Storage binding. */
   botState: (storageKey: string): ItemKey => ({ pk: `BOTSTATE#${part(storageKey)}`, sk: 'STATE' }),
   /** One item per handled activity, so a channel's re-send is answered once. */

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { routes } from '../routes';
+import { runtimeConfig } from '../shared/config/env';
+import { DomainError } from '../shared/domain/errors';
+import { featureLambda } from '../shared/http/feature-lambda';
+import { httpHandler, type RequestContext } from '../shared/http/handler';
+import { RawResponse } from '../shared/http/route';
+import { defaultMailer } from '../shared/mail/default-mailer';
+import { defaultStore } from '../shared/store/client';
+import { SurveyStore } from '../survey/survey-store';
+import { newInvitationToken } from '../survey/tokens';
+import { WorkshopStore } from './workshop-store';
+import {
+  announceWorkshop,
+  cancelOwnRegistration,
+  createWorkshop,
+  getPublicWorkshop,
+  getStaffWorkshop,
+  listRegistrations,
+  listWorkshops,
+  ownRegistration,
+  recordResults,
+  register,
+  registrationsCsv,
+  type WorkshopDeps,
+  workshopInvitation,
+} from './workshops';
+
+function deps(): WorkshopDeps {
+  return {
+    workshops: new WorkshopStore(defaultStore()),
+    surveys: new SurveyStore(defaultStore()),
+    mailer: defaultMailer(),
+    now: () => new Date(),
+    newId: randomUUID,
+    newToken: newInvitationToken,
+    publicBaseUrl: runtimeConfig().publicBaseUrl,
+  };
+}
+
+function staffId(context: RequestContext): string {
+  if (!context.principal) throw new DomainError('unauthorized');
+  return context.principal.sub;
+}
+
+export const handler = featureLambda('workshops', {
+  createWorkshop: httpHandler(routes.createWorkshop, async ({ body }, context) =>
+    createWorkshop(deps(), body, staffId(context)),
+  ),
+  listWorkshops: httpHandler(routes.listWorkshops, async () => ({ workshops: await listWorkshops(deps()) })),
+  getStaffWorkshop: httpHandler(routes.getStaffWorkshop, async ({ params }) =>
+    getStaffWorkshop(deps(), params.workshopId),
+  ),
+  announceWorkshop: httpHandler(routes.announceWorkshop, async ({ params, body }) =>
+    announceWorkshop(deps(), params.workshopId, body.surveyId),
+  ),
+  listWorkshopRegistrations: httpHandler(routes.listWorkshopRegistrations, async ({ params }) => ({
+    registrations: await listRegistrations(deps(), params.workshopId),
+  })),
+  exportWorkshopRegistrations: httpHandler(
+    routes.exportWorkshopRegistrations,
+    async ({ params }, context) => {
+      const csv = await registrationsCsv(deps(), params.workshopId, context.language);
+      return new RawResponse(csv, 'text/csv; charset=utf-8', 200, {
+        'content-disposition': `attachment; filename="workshop-${params.workshopId}.csv"`,
+        'cache-control': 'no-store',
+      });
+    },
+  ),
+  recordWorkshopResults: httpHandler(routes.recordWorkshopResults, async ({ params, body }) =>
+    recordResults(deps(), params.workshopId, body.findings),
+  ),
+  getWorkshop: httpHandler(routes.getWorkshop, async ({ params }) =>
+    getPublicWorkshop(deps(), params.workshopId),
+  ),
+  getWorkshopInvitation: httpHandler(routes.getWorkshopInvitation, async ({ params }) =>
+    workshopInvitation(deps(), params.workshopId, params.token),
+  ),
+  registerForWorkshop: httpHandler(routes.registerForWorkshop, async ({ params, body }) =>
+    register(deps(), params.workshopId, body),
+  ),
+  ownWorkshopRegistration: httpHandler(routes.ownWorkshopRegistration, async ({ params }) =>
+    ownRegistration(deps(), params.token),
+  ),
+  cancelWorkshopRegistration: httpHandler(routes.cancelWorkshopRegistration, async ({ params }) =>
+    cancelOwnRegistration(deps(), params.token),
+  ),
+});

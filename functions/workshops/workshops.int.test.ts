@@ -1,0 +1,317 @@
+import { randomUUID } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshStore } from '../../local/testing/test-store';
+import { OfferingStore } from '../offerings/offering-store';
+import { DomainError } from '../shared/domain/errors';
+import type { Store } from '../shared/store/store';
+import { RecordingMailer } from '../shared/testing/recording-mailer';
+import { saveDraft, submitResponse } from '../survey/responding';
+import { createSurvey, inviteInstitution, type SurveyAdminDeps } from '../survey/survey-admin';
+import { SurveyStore } from '../survey/survey-store';
+import { completeAnswers } from '../survey/testing/fixtures';
+import { newInvitationToken } from '../survey/tokens';
+import type { RegisterRequest } from './schemas';
+import { WorkshopStore } from './workshop-store';
+import {
+  announceWorkshop,
+  cancelOwnRegistration,
+  createWorkshop,
+  getStaffWorkshop,
+  listRegistrations,
+  ownRegistration,
+  recordResults,
+  register,
+  registrationsCsv,
+  type WorkshopDeps,
+  workshopInvitation,
+} from './workshops';
+
+const person = (index: number): RegisterRequest => ({
+  name: `Person ${index}`,
+  email: `person${index}@example.org`,
+  institution: `Einrichtung ${index}`,
+  note: '',
+  language: 'de',
+});
+
+describe('the workshop against DynamoDB Local', () => {
+  let store: Store;
+  let mailer: RecordingMailer;
+  let clock: Date;
+  let deps: WorkshopDeps;
+
+  beforeEach(async () => {
+    clock = new Date('2027-02-01T09:00:00Z');
+    store = await freshStore(() => clock);
+    mailer = new RecordingMailer();
+    deps = {
+      workshops: new WorkshopStore(store),
+      surveys: new SurveyStore(store),
+      mailer,
+      now: () => clock,
+      newId: randomUUID,
+      newToken: newInvitationToken,
+      publicBaseUrl: 'https://wegweiser.example',
+    };
+  });
+
+  async function workshop(capacity: number) {
+    return createWorkshop(
+      deps,
+      {
+        title: 'Workshop Integrationskonzeption',
+        startsAt: '2027-03-10T14:00:00+01:00',
+        endsAt: '2027-03-10T18:00:00+01:00',
+        place: 'Landratsamt Würzburg, Zeppelinstraße 15, Sitzungssaal',
+        programme: '14:00 Begrüßung\n14:30 Ergebnisse der Umfrage',
+        capacity,
+        registrationClosesAt: '2027-03-01T23:59:00+01:00',
+      },
+      'staff-1',
+    );
+  }
+
+  async function counts(workshopId: string) {
+    const list = await listRegistrations(deps, workshopId);
+    const counter = await deps.workshops.getCounter(workshopId);
+    return {
+      registered: list.filter((entry) => entry.status === 'registered').length,
+      waiting: list.filter((entry) => entry.status === 'waiting').length,
+      counter: { registered: counter.registered, waiting: counter.waiting },
+    };
+  }
+
+  it('gives 30 concurrent registrations for 10 places exactly 10 places and a waiting list of 20', async () => {
+    const { workshopId } = await workshop(10);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => register(deps, workshopId, person(index))),
+    );
+    expect(results.filter((result) => result.status === 'registered')).toHaveLength(10);
+    expect(results.filter((result) => result.status === 'waiting')).toHaveLength(20);
+    expect(await counts(workshopId)).toEqual({
+      registered: 10,
+      waiting: 20,
+      counter: { registered: 10, waiting: 20 },
+    });
+    const list = await listRegistrations(deps, workshopId);
+    expect(list.slice(10).map((entry) => entry.waitingPosition)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
+    expect(mailer.sent.filter((mail) => mail.purpose === 'workshop-registered')).toHaveLength(10);
+    expect(mailer.sent.filter((mail) => mail.purpose === 'workshop-waiting')).toHaveLength(20);
+  });
+
+  it('moves the first person waiting up when someone cancels, and tells them by mail', async () => {
+    const { workshopId } = await workshop(2);
+    const first = await register(deps, workshopId, person(1));
+    await register(deps, workshopId, person(2));
+    const third = await register(deps, workshopId, person(3));
+    await register(deps, workshopId, person(4));
+    expect(third).toMatchObject({ status: 'waiting', waitingPosition: 1 });
+
+    const cancelled = await cancelOwnRegistration(deps, first.manageToken ?? '');
+
+    expect(cancelled.status).toBe('cancelled');
+    const own = await ownRegistration(deps, third.manageToken ?? '');
+    expect(own.status).toBe('registered');
+    const movedUp = mailer.sent.filter((mail) => mail.purpose === 'workshop-movedUp');
+    expect(movedUp.map((mail) => mail.to)).toEqual([['person3@example.org']]);
+    expect(movedUp[0]?.text).toMatch(/https:\/\/wegweiser\.example\/workshop\/registration\/[\w-]{22,}/);
+    expect(await counts(workshopId)).toEqual({
+      registered: 2,
+      waiting: 1,
+      counter: { registered: 2, waiting: 1 },
+    });
+    expect((await listRegistrations(deps, workshopId)).map((entry) => entry.email)).toEqual([
+      'person2@example.org',
+      'person3@example.org',
+      'person4@example.org',
+    ]);
+  });
+
+  it('never goes over capacity when people cancel and register at the same time', async () => {
+    const { workshopId } = await workshop(10);
+    const first = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => register(deps, workshopId, person(index))),
+    );
+    const leaving = first.filter((result) => result.status === 'registered').slice(0, 6);
+
+    await Promise.all([
+      ...leaving.map((result) => cancelOwnRegistration(deps, result.manageToken ?? '')),
+      ...Array.from({ length: 5 }, (_, index) => register(deps, workshopId, person(100 + index))),
+    ]);
+
+    expect(await counts(workshopId)).toEqual({
+      registered: 10,
+      waiting: 9,
+      counter: { registered: 10, waiting: 9 },
+    });
+  });
+
+  it('answers a repeated registration of the same address with the same registration', async () => {
+    const { workshopId } = await workshop(5);
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () => register(deps, workshopId, person(1))),
+    );
+    const again = await register(deps, workshopId, { ...person(1), email: ' Person1@Example.org ' });
+
+    expect(concurrent.filter((result) => !result.alreadyRegistered)).toHaveLength(1);
+    expect(again).toEqual({ status: 'registered', alreadyRegistered: true });
+    expect(await counts(workshopId)).toEqual({
+      registered: 1,
+      waiting: 0,
+      counter: { registered: 1, waiting: 0 },
+    });
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('lets a cancelled address register again, and cancelling twice changes nothing', async () => {
+    const { workshopId } = await workshop(1);
+    const first = await register(deps, workshopId, person(1));
+    await cancelOwnRegistration(deps, first.manageToken ?? '');
+    await cancelOwnRegistration(deps, first.manageToken ?? '');
+    expect((await counts(workshopId)).counter).toEqual({ registered: 0, waiting: 0 });
+
+    const second = await register(deps, workshopId, person(1));
+
+    expect(second).toMatchObject({ status: 'registered', alreadyRegistered: false });
+    expect((await counts(workshopId)).counter).toEqual({ registered: 1, waiting: 0 });
+  });
+
+  it('refuses registrations after the deadline with a reason for the form', async () => {
+    const { workshopId } = await workshop(10);
+    clock = new Date('2027-03-01T23:00:00Z');
+
+    const refused = await register(deps, workshopId, person(1)).catch((error: unknown) => error);
+
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      code: 'closed',
+      fields: [{ field: 'workshop', code: 'registration_closed' }],
+    });
+    expect((await counts(workshopId)).counter).toEqual({ registered: 0, waiting: 0 });
+  });
+
+  it('refuses cancelling once the workshop has started', async () => {
+    const { workshopId } = await workshop(10);
+    const registration = await register(deps, workshopId, person(1));
+    clock = new Date('2027-03-10T13:30:00Z');
+
+    await expect(cancelOwnRegistration(deps, registration.manageToken ?? '')).rejects.toMatchObject({
+      code: 'closed',
+      fields: [{ code: 'workshop_started' }],
+    });
+  });
+
+  it('keeps registrations only until 90 days after the workshop', async () => {
+    const { workshopId } = await workshop(10);
+    const registration = await register(deps, workshopId, person(1));
+    clock = new Date('2027-06-09T00:00:00Z');
+
+    await expect(ownRegistration(deps, registration.manageToken ?? '')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('announces to every institution that submitted, in its language, once', async () => {
+    const admin: SurveyAdminDeps = { ...deps, surveys: deps.surveys };
+    const responding = {
+      surveys: deps.surveys,
+      offerings: new OfferingStore(store),
+      mailer,
+      now: () => clock,
+    };
+    const survey = await createSurvey(
+      admin,
+      {
+        title: 'Bestandsaufnahme',
+        opensAt: '2027-01-01T00:00:00Z',
+        closesAt: '2027-12-31T00:00:00Z',
+        openParticipation: false,
+      },
+      'staff-1',
+    );
+    const invite = async (institutionName: string, email: string) => {
+      const issued = await inviteInstitution(admin, survey.surveyId, {
+        institutionName,
+        email,
+        language: 'de',
+      });
+      return /\/survey\/([\w-]+)/.exec(issued.link)?.[1] ?? '';
+    };
+    const submitted = await invite('VHS Ochsenfurt', 'info@vhs.example');
+    const notSubmitted = await invite('Jugendtreff', 'info@jugend.example');
+    const saved = await saveDraft(responding, submitted, {
+      answers: completeAnswers(),
+      contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@vhs.example', phone: '' },
+      version: 0,
+      language: 'tr',
+    });
+    await submitResponse(responding, submitted, { version: saved.version });
+    await saveDraft(responding, notSubmitted, {
+      answers: completeAnswers(),
+      contact: { name: '', role: '', email: '', phone: '' },
+      version: 0,
+      language: 'de',
+    });
+    const { workshopId } = await workshop(10);
+    mailer.sent = [];
+
+    const first = await announceWorkshop(deps, workshopId, survey.surveyId);
+    const second = await announceWorkshop(deps, workshopId, survey.surveyId);
+
+    expect(first).toEqual({ mailed: 1, alreadyAnnounced: 0 });
+    expect(second).toEqual({ mailed: 0, alreadyAnnounced: 1 });
+    expect(mailer.sent).toHaveLength(1);
+    const [mail] = mailer.sent;
+    expect(mail).toMatchObject({
+      to: ['erika@vhs.example'],
+      language: 'tr',
+      purpose: 'workshop-announcement',
+    });
+    expect(mail?.text).toContain('VHS Ochsenfurt');
+    const link = /\/workshop\/([\w-]+)\/invitation\/([\w-]+)/.exec(mail?.text ?? '');
+    expect(link?.[1]).toBe(workshopId);
+    expect(await workshopInvitation(deps, workshopId, link?.[2] ?? '')).toEqual({
+      institutionName: 'VHS Ochsenfurt',
+    });
+    const registered = await register(deps, workshopId, { ...person(1), invitationToken: link?.[2] ?? '' });
+    expect(registered.status).toBe('registered');
+    expect((await listRegistrations(deps, workshopId))[0]?.fromAnnouncement).toBe(true);
+    expect((await getStaffWorkshop(deps, workshopId)).announcement).toMatchObject({
+      surveyId: survey.surveyId,
+      institutions: 1,
+    });
+  });
+
+  it('exports the list for Excel with neutralised formula cells', async () => {
+    const { workshopId } = await workshop(1);
+    await register(deps, workshopId, { ...person(1), name: '=HYPERLINK("http://evil.example")' });
+    await register(deps, workshopId, person(2));
+
+    const csv = await registrationsCsv(deps, workshopId, 'de');
+
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\uFEFF"Stand";"Name";"E-Mail-Adresse";"Einrichtung";"Anmerkung";"Angemeldet am"');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(lines[2]).toMatch(/^"Warteliste 1";"Person 2"/);
+  });
+
+  it('records results as findings after the workshop has started, not before', async () => {
+    const { workshopId } = await workshop(10);
+    const finding = {
+      kind: 'recommendation' as const,
+      text: 'Sprachkurse mit Kinderbetreuung ausbauen',
+      textLanguage: 'de' as const,
+      topics: ['language_courses' as const],
+    };
+    await expect(recordResults(deps, workshopId, [finding])).rejects.toMatchObject({ code: 'invalid_state' });
+    clock = new Date('2027-03-10T18:00:00Z');
+
+    const results = await recordResults(deps, workshopId, [finding]);
+
+    expect(results.findings[0]).toMatchObject(finding);
+    expect(results.findings[0]?.findingId).toMatch(/^[\w-]{6,40}$/);
+    expect((await getStaffWorkshop(deps, workshopId)).results?.findings).toEqual(results.findings);
+  });
+});
