@@ -1,5 +1,5 @@
 import type { KnowledgeMatcher } from '../knowledge/matcher';
-import { type OfferingQuery, parseOfferingQuery } from './offering-query';
+import { type OfferingQuery, readOfferingQuestion } from './offering-query';
 
 /** What a resident's message is about: a knowledge entry, a search for offerings, or neither. */
 export type Understanding =
@@ -8,17 +8,22 @@ export type Understanding =
   | { kind: 'none'; closest: string[] };
 
 /** A knowledge match this strong wins even where the message also names an offering topic. */
-const decisiveKnowledgeScore = 0.6;
+const decisiveKnowledgeScore = 0.55;
 
+/**
+ * Offerings, knowledge or none. An offering topic makes a message a search ("Deutschkurs in
+ * Ochsenfurt") unless the knowledge base answers it clearly ("Was kam beim Workshop heraus?"), or most
+ * of the message is about something else that merely contains a topic word ("who won the football
+ * world cup" is not a search for a football club). A place or a language alone is not a search.
+ */
 export function understand(matcher: KnowledgeMatcher, text: string): Understanding {
-  const query = parseOfferingQuery(text);
+  const reading = readOfferingQuestion(text);
   const ranked = matcher.rank(text);
-  const top = ranked[0];
-  const knowledge = top && top.score >= matcher.threshold ? top : undefined;
-  // A topic of an offering makes it a search; a place or a language alone does not.
-  if (query.category !== undefined) {
+  const knowledge = matcher.decide(ranked);
+  const mostlyElsewhere = reading.unexplained >= 3 && reading.unexplained > 2 * reading.explained;
+  if (reading.query.category !== undefined) {
     if (knowledge && knowledge.score >= decisiveKnowledgeScore) return { kind: 'knowledge', ...knowledge };
-    return { kind: 'offerings', query };
+    if (!mostlyElsewhere) return { kind: 'offerings', query: reading.query };
   }
   if (knowledge) return { kind: 'knowledge', ...knowledge };
   return { kind: 'none', closest: ranked.slice(0, 3).map((match) => match.entryId) };

@@ -37,9 +37,9 @@ export const KnowledgeEntry = z.strictObject({
   /** One to four short sentences in plain language. */
   answer: line(700),
   /** Typical phrasings of the question in the entry's language: what a matcher indexes. */
-  questions: z.array(line(200)).min(4).max(8),
+  questions: z.array(line(200)).min(4).max(24),
   /** Topic words and common synonyms, including German terms residents may know. */
-  keywords: z.array(line(60)).min(1).max(16),
+  keywords: z.array(line(60)).min(1).max(40),
   links: z.array(KnowledgeLinkKey).max(3).default([]),
   related: z.array(slug).max(6).default([]),
 });

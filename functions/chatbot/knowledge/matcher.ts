@@ -1,54 +1,32 @@
 import type { Language } from '../../shared/i18n/languages';
 import { languageCodes } from '../../shared/i18n/languages';
 import type { KnowledgeBase, KnowledgeEntry } from './knowledge-base';
+import { isStopWord, stem, tokens } from './text';
 
 /**
- * Finds the knowledge entry a question is about, across paraphrases, typos and languages: questions and
- * entries become vectors of character trigrams (robust to inflection and typos) weighted by how rare a
- * trigram is, compared by cosine similarity. Every language's phrasings are indexed, so a question in
- * one language also meets entries phrased in another. Below the threshold the bot does not guess.
+ * Finds the knowledge entry a question is about, across paraphrases, typos and languages. Two views of
+ * the question are combined:
+ * - character trigrams weighted by rarity (TF-IDF, cosine), robust to typos, compounds and endings;
+ * - word stems: how much of the question's content, weighted by rarity, an entry's phrasings cover.
+ *   A question full of words the knowledge base has never seen ("tax return", "recipe") covers little
+ *   of any entry, which is what keeps the bot from guessing.
+ * Every language's phrasings are indexed, so a question in one language also meets entries phrased in
+ * another (German terms such as "Landratsamt" or "Steuerungskreis" are shared by all).
  */
 export interface KnowledgeMatch {
   entryId: string;
   score: number;
 }
 
-/** Lower case, no diacritics, Arabic and Persian letter variants unified, punctuation gone. */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[يى]/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ة/g, 'ه')
-    .replace(/\u0640/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export { normalizeText } from './text';
+
+function contentWords(text: string): string[] {
+  return tokens(text).filter((word) => !isStopWord(word) && (word.length > 1 || /\d/.test(word)));
 }
 
-const stopWords = new Set(
-  [
-    // the few words every question has, in our languages; they say nothing about the topic
-    'der die das und ist was wer wie wo wann ich sie es ein eine den dem im in zu von mit für gibt',
-    'the a an is are what who how where when i you it of in to for do does there',
-    'و في من ما هل على عن هو هي أن',
-    've bir bu ne mi mu nedir nasıl kim nerede için ile',
-    'і й в у на що як де хто це з до чи',
-    'и в на что как где кто это с к ли',
-    'و در از به که را چه کجا کی این آیا با',
-  ]
-    .join(' ')
-    .split(' ')
-    .map(normalizeText),
-);
-
-function trigrams(text: string): Map<string, number> {
+function trigrams(words: string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const word of normalizeText(text).split(' ')) {
-    if (!word || stopWords.has(word)) continue;
+  for (const word of words) {
     const padded = ` ${word} `;
     for (let index = 0; index + 3 <= padded.length; index += 1) {
       const gram = padded.slice(index, index + 3);
@@ -58,82 +36,133 @@ function trigrams(text: string): Map<string, number> {
   return counts;
 }
 
-interface IndexedDocument {
+function stems(words: string[]): Set<string> {
+  return new Set(words.map(stem));
+}
+
+interface IndexedPhrasing {
   entryId: string;
-  language: Language;
   vector: Map<string, number>;
   norm: number;
 }
 
+interface IndexedVocabulary {
+  entryId: string;
+  language: Language;
+  stems: Set<string>;
+}
+
 /**
- * Below this similarity the bot declines instead of answering. Chosen on the committed evaluation set
- * to keep false answers low (see README, "Chatbot evaluation").
+ * Below this score the bot declines instead of answering. Chosen on the committed evaluation set to keep
+ * false answers at or below 5 % (see README, "Chatbot evaluation").
  */
-export const knowledgeThreshold = 0.55;
+export const knowledgeThreshold = 0.45;
+
+/**
+ * When the best entry leads the runner-up by less than this and is not clearly above the threshold, the
+ * question is ambiguous between two topics: the bot offers both as buttons rather than pick one.
+ */
+export const knowledgeMargin = 0.03;
+
+/** How much the character view counts against the word view in the combined score. */
+const characterWeight = 0.5;
 
 export class KnowledgeMatcher {
-  private readonly documents: IndexedDocument[] = [];
-  private readonly idf = new Map<string, number>();
+  private readonly phrasings: IndexedPhrasing[] = [];
+  private readonly vocabularies: IndexedVocabulary[] = [];
+  private readonly gramIdf = new Map<string, number>();
+  private readonly stemIdf = new Map<string, number>();
+  private readonly unknownStemIdf: number;
 
   constructor(
     knowledge: KnowledgeBase,
     readonly threshold = knowledgeThreshold,
+    readonly margin = knowledgeMargin,
   ) {
-    const raw: { entryId: string; language: Language; grams: Map<string, number> }[] = [];
+    const raw: { entryId: string; grams: Map<string, number> }[] = [];
     for (const language of languageCodes) {
       for (const entry of knowledge[language] ?? []) {
-        for (const text of documentTexts(entry))
-          raw.push({ entryId: entry.id, language, grams: trigrams(text) });
+        const texts = documentTexts(entry);
+        for (const text of texts) raw.push({ entryId: entry.id, grams: trigrams(contentWords(text)) });
+        this.vocabularies.push({
+          entryId: entry.id,
+          language,
+          stems: stems(texts.flatMap(contentWords)),
+        });
       }
     }
-    const documentFrequency = new Map<string, number>();
-    for (const document of raw) {
-      for (const gram of document.grams.keys())
-        documentFrequency.set(gram, (documentFrequency.get(gram) ?? 0) + 1);
-    }
-    for (const [gram, frequency] of documentFrequency)
-      this.idf.set(gram, Math.log(1 + raw.length / frequency));
+    const gramFrequency = new Map<string, number>();
+    for (const document of raw)
+      for (const gram of document.grams.keys()) gramFrequency.set(gram, (gramFrequency.get(gram) ?? 0) + 1);
+    for (const [gram, frequency] of gramFrequency)
+      this.gramIdf.set(gram, Math.log(1 + raw.length / frequency));
     for (const document of raw) {
       const vector = this.weigh(document.grams);
-      this.documents.push({
-        entryId: document.entryId,
-        language: document.language,
-        vector,
-        norm: norm(vector),
-      });
+      this.phrasings.push({ entryId: document.entryId, vector, norm: norm(vector) });
     }
+    const stemFrequency = new Map<string, number>();
+    for (const vocabulary of this.vocabularies)
+      for (const word of vocabulary.stems) stemFrequency.set(word, (stemFrequency.get(word) ?? 0) + 1);
+    const count = this.vocabularies.length;
+    for (const [word, frequency] of stemFrequency) this.stemIdf.set(word, Math.log(1 + count / frequency));
+    this.unknownStemIdf = Math.log(1 + count / 0.5);
   }
 
   private weigh(grams: Map<string, number>): Map<string, number> {
     const vector = new Map<string, number>();
     for (const [gram, count] of grams) {
-      const idf = this.idf.get(gram);
+      const idf = this.gramIdf.get(gram);
       if (idf !== undefined) vector.set(gram, (1 + Math.log(count)) * idf);
     }
     return vector;
   }
 
-  /** The best entries for a question, best first, each with its similarity (0 to 1). */
+  /** The best entries for a question, best first, each with its combined similarity (0 to 1). */
   rank(question: string): KnowledgeMatch[] {
-    const vector = this.weigh(trigrams(question));
+    const words = contentWords(question);
+    const vector = this.weigh(trigrams(words));
     const questionNorm = norm(vector);
     if (questionNorm === 0) return [];
-    const best = new Map<string, number>();
-    for (const document of this.documents) {
+    const characters = new Map<string, number>();
+    for (const phrasing of this.phrasings) {
       let dot = 0;
-      for (const [gram, weight] of vector) dot += weight * (document.vector.get(gram) ?? 0);
-      const score = dot / (questionNorm * document.norm || 1);
-      if (score > (best.get(document.entryId) ?? 0)) best.set(document.entryId, score);
+      for (const [gram, weight] of vector) dot += weight * (phrasing.vector.get(gram) ?? 0);
+      const score = dot / (questionNorm * phrasing.norm || 1);
+      if (score > (characters.get(phrasing.entryId) ?? 0)) characters.set(phrasing.entryId, score);
     }
-    return [...best.entries()]
-      .map(([entryId, score]) => ({ entryId, score }))
+    const questionStems = [...stems(words)];
+    const weightOf = (word: string) => this.stemIdf.get(word) ?? this.unknownStemIdf;
+    const total = questionStems.reduce((sum, word) => sum + weightOf(word), 0);
+    const coverage = new Map<string, number>();
+    for (const vocabulary of this.vocabularies) {
+      let covered = 0;
+      for (const word of questionStems) if (vocabulary.stems.has(word)) covered += weightOf(word);
+      const share = total ? covered / total : 0;
+      if (share > (coverage.get(vocabulary.entryId) ?? 0)) coverage.set(vocabulary.entryId, share);
+    }
+    return [...characters.entries()]
+      .map(([entryId, score]) => ({
+        entryId,
+        score: characterWeight * score + (1 - characterWeight) * (coverage.get(entryId) ?? 0),
+      }))
       .sort((a, b) => b.score - a.score);
   }
 
-  /** The entry to answer with, or undefined when no entry is similar enough to answer without guessing. */
+  /**
+   * The entry to answer with, or undefined when no entry is similar enough to answer without guessing,
+   * or when two entries are about equally close.
+   */
   match(question: string): KnowledgeMatch | undefined {
-    const [top] = this.rank(question);
-    return top && top.score >= this.threshold ? top : undefined;
+    return this.decide(this.rank(question));
+  }
+
+  /** The threshold and margin rule applied to a ranking from {@link rank}. */
+  decide(ranked: KnowledgeMatch[]): KnowledgeMatch | undefined {
+    const [top, second] = ranked;
+    if (!top || top.score < this.threshold) return undefined;
+    const clear = top.score >= this.threshold + 0.15;
+    if (!clear && second && top.score - second.score < this.margin) return undefined;
+    return top;
   }
 }
 
