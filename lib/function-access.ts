@@ -20,7 +20,8 @@ const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   /** Invitations, reminders and confirmations go out by e-mail. */
   survey: { table: 'readWrite', sendsMail: true },
   offerings: { table: 'readWrite', sendsMail: false },
-  chatbot: { table: 'readWrite', sendsMail: false },
+  /** The survey by chat sends the same confirmation e-mail as the form on submit. */
+  chatbot: { table: 'readWrite', sendsMail: true },
   /** Booking links, confirmations with calendar invitations and reminders go out by e-mail. */
   interviews: { table: 'readWrite', sendsMail: true },
   /** Workshop announcements, registration confirmations and moves up from the waiting list. */

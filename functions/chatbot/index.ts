@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { listDirectory } from '../offerings/directory';
 import { OfferingStore } from '../offerings/offering-store';
@@ -6,7 +7,9 @@ import { runtimeConfig, StartupRefused } from '../shared/config/env';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
+import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
+import { SurveyStore } from '../survey/survey-store';
 import { type BotCredentials, createBotEndpoint } from './adapter/bot-endpoint';
 import { loadKnowledgeBase } from './knowledge/knowledge-base';
 import { KnowledgeMatcher } from './knowledge/matcher';
@@ -44,6 +47,14 @@ async function botEndpoint() {
         findOfferings: (query) => listDirectory(offerings, query),
         publicBaseUrl: config.publicBaseUrl,
         integrationContact: config.county.integrationContact,
+        survey: {
+          surveys: new SurveyStore(defaultStore()),
+          offerings,
+          mailer: defaultMailer(),
+          now: () => new Date(),
+          newId: randomUUID,
+          publicBaseUrl: config.publicBaseUrl,
+        },
       },
     });
   }

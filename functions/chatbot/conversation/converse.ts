@@ -8,6 +8,7 @@ import type { KnowledgeMatcher } from '../knowledge/matcher';
 import { detectLanguage, languageMenu, languageOfLocale, requestedLanguage } from './language';
 import { isOfferingQuery, type OfferingQuery, parseOfferingQuery } from './offering-query';
 import type { ConversationState } from './state';
+import { type SurveyDialogDeps, startSurveyDialog, startsSurvey, surveyDialogTurn } from './survey-dialog';
 import { understand } from './understand';
 
 /** What arrived from the user, whatever the channel. */
@@ -45,6 +46,8 @@ export interface ConversationDeps {
   ): Promise<{ offerings: PublicOffering[]; total: number }>;
   publicBaseUrl: string;
   integrationContact: string;
+  /** The survey by chat; without it the bot does not offer the survey. */
+  survey?: SurveyDialogDeps;
 }
 
 const pageSize = 3;
@@ -79,6 +82,7 @@ function menu(language: Language): Action[] {
     { title: t('bot.menuConcept'), value: { action: 'concept' } },
     { title: t('bot.menuContact'), value: { action: 'contact' } },
     { title: t('bot.menuLanguage'), value: { action: 'language' } },
+    { title: t('bot.menuSurvey'), value: { action: 'survey' } },
   ];
 }
 
@@ -173,6 +177,9 @@ export async function converse(
   const replies: Reply[] = [];
   const text = incoming.text.trim();
   const value = (incoming.value ?? {}) as Record<string, unknown>;
+  // While an institution answers the survey, its messages are answers (until it pauses or ends).
+  if (deps.survey && state.survey && !state.survey.paused)
+    return surveyDialogTurn(deps.survey, state, incoming);
 
   // 1. Language: a button, a request in words, the channel's locale, the text itself.
   const chosen = typeof value.lang === 'string' ? value.lang : requestedLanguage(text);
@@ -211,7 +218,9 @@ export async function converse(
 
   // 3. What the user wants.
   const action = typeof value.action === 'string' ? value.action : undefined;
-  if (action === 'more' && next.lastOfferingQuery) {
+  if (deps.survey && (action === 'survey' || (!action && startsSurvey(text, language)))) {
+    replies.push(...(await startSurveyDialog(deps.survey, next, language, text)));
+  } else if (action === 'more' && next.lastOfferingQuery) {
     const { offset, ...query } = next.lastOfferingQuery;
     replies.push(...(await searchOfferings(deps, next, language, query, offset + pageSize)));
   } else if (action === 'language' || (!action && isExactly(text, language, 'bot.triggersLanguage'))) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageCodes } from '../../shared/i18n/languages';
+import { SurveyDialogState } from './survey-dialog-state';
 
 /** What the bot remembers of a conversation between turns (no personal data). */
 export const ConversationState = z.object({
@@ -16,6 +17,8 @@ export const ConversationState = z.object({
       offset: z.number().int(),
     })
     .optional(),
+  /** An institution answering the survey by chat (see survey-dialog.ts). */
+  survey: SurveyDialogState.optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

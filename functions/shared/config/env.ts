@@ -32,6 +32,13 @@ const RuntimeEnv = z.object({
   WEGWEISER_BOT_TENANT_ID: z.string().max(200).default(''),
   /** Secrets Manager secret holding the bot's app password (cloud only). */
   WEGWEISER_BOT_SECRET_ARN: z.string().max(2048).default(''),
+  /**
+   * Interview reminders: EventBridge Scheduler one-time schedules in the cloud (group and the role
+   * Scheduler assumes to invoke the function), due items in the table read by the local server's timer.
+   */
+  WEGWEISER_REMINDER_SCHEDULER: z.enum(['eventbridge', 'table']).optional(),
+  WEGWEISER_REMINDER_SCHEDULE_GROUP: z.string().min(1).max(64).optional(),
+  WEGWEISER_REMINDER_ROLE_ARN: z.string().startsWith('arn:').max(2048).optional(),
   AWS_REGION: z.string().default('eu-central-1'),
 });
 
@@ -57,6 +64,7 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
       !e.WEGWEISER_BOT_AUTH && 'WEGWEISER_BOT_AUTH=false',
       e.WEGWEISER_MAILER === 'outbox' && 'WEGWEISER_MAILER=outbox',
       e.WEGWEISER_DYNAMODB_ENDPOINT && 'WEGWEISER_DYNAMODB_ENDPOINT',
+      e.WEGWEISER_REMINDER_SCHEDULER === 'table' && 'WEGWEISER_REMINDER_SCHEDULER=table',
     ].filter(Boolean);
     if (localOnly.length > 0) {
       throw new StartupRefused(`Local-only settings in cloud stage "${stage}": ${localOnly.join(', ')}`);
@@ -65,6 +73,14 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
     if (placeholders.length > 0) {
       throw new StartupRefused(`County details still hold placeholders: ${placeholders.join(', ')}`);
     }
+  }
+  if (
+    e.WEGWEISER_REMINDER_SCHEDULER === 'eventbridge' &&
+    !(e.WEGWEISER_REMINDER_SCHEDULE_GROUP && e.WEGWEISER_REMINDER_ROLE_ARN)
+  ) {
+    throw new StartupRefused(
+      'WEGWEISER_REMINDER_SCHEDULER=eventbridge needs WEGWEISER_REMINDER_SCHEDULE_GROUP and WEGWEISER_REMINDER_ROLE_ARN',
+    );
   }
   if (e.WEGWEISER_DEV_SIGN_IN && !e.WEGWEISER_DEV_TOKEN_SECRET) {
     throw new StartupRefused('WEGWEISER_DEV_SIGN_IN needs WEGWEISER_DEV_TOKEN_SECRET');
@@ -87,6 +103,16 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
       secretArn: e.WEGWEISER_BOT_SECRET_ARN,
     },
     county: e.WEGWEISER_COUNTY,
+    reminders:
+      e.WEGWEISER_REMINDER_SCHEDULER === 'eventbridge'
+        ? {
+            kind: 'eventbridge' as const,
+            scheduleGroup: e.WEGWEISER_REMINDER_SCHEDULE_GROUP ?? '',
+            roleArn: e.WEGWEISER_REMINDER_ROLE_ARN ?? '',
+          }
+        : e.WEGWEISER_REMINDER_SCHEDULER === 'table'
+          ? { kind: 'table' as const }
+          : undefined,
     cognito:
       e.WEGWEISER_COGNITO_DOMAIN && e.WEGWEISER_COGNITO_CLIENT_ID
         ? { domain: e.WEGWEISER_COGNITO_DOMAIN, clientId: e.WEGWEISER_COGNITO_CLIENT_ID }

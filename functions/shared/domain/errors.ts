@@ -14,6 +14,9 @@ export const domainErrorCodes = [
   'invalid_state',
   'rate_limited',
   'not_open_yet',
+  'slot_taken',
+  'interviewer_busy',
+  'cut_off_passed',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -134,6 +134,67 @@ export const keys = {
     sk: 'HANDLED',
   }),
 
+  /** An interview round; all rounds newest first through gsi1. Its slots and interviews share its partition. */
+  interviewRound: (roundId: string): ItemKey => ({ pk: `IVROUND#${part(roundId)}`, sk: 'ROUND' }),
+  interviewRoundByTime: (createdAt: string, roundId: string): IndexKeys => ({
+    gsi1pk: 'IVROUNDS',
+    gsi1sk: `${createdAt}#${part(roundId)}`,
+  }),
+  interviewRoundsPartition: () => 'IVROUNDS',
+  interviewRoundPartition: (roundId: string) => `IVROUND#${part(roundId)}`,
+  /** A slot, keyed by its compact UTC start, so a round's slots sort by time and exist once per start. */
+  interviewSlot: (roundId: string, slotId: string): ItemKey => ({
+    pk: `IVROUND#${part(roundId)}`,
+    sk: `SLOT#${part(slotId)}`,
+  }),
+  interviewSlotPrefix: () => 'SLOT#',
+  /** An interview: the invited expert, the state and the booked slot. */
+  interview: (roundId: string, interviewId: string): ItemKey => ({
+    pk: `IVROUND#${part(roundId)}`,
+    sk: `INTERVIEW#${part(interviewId)}`,
+  }),
+  interviewPrefix: () => 'INTERVIEW#',
+  /** Notes and findings of an interview, kept apart so they outlive the expert's contact data. */
+  interviewNotes: (roundId: string, interviewId: string): ItemKey => ({
+    pk: `IVROUND#${part(roundId)}`,
+    sk: `NOTES#${part(interviewId)}`,
+  }),
+  /** One per survey response and round (same transaction as the invitation); gsi1 lists a survey's. */
+  interviewSource: (roundId: string, responseInvitationId: string): ItemKey => ({
+    pk: `IVROUND#${part(roundId)}`,
+    sk: `SOURCE#${part(responseInvitationId)}`,
+  }),
+  interviewSourceBySurvey: (surveyId: string, responseInvitationId: string, roundId: string): IndexKeys => ({
+    gsi1pk: `IVSOURCES#${part(surveyId)}`,
+    gsi1sk: `${part(responseInvitationId)}#${part(roundId)}`,
+  }),
+  interviewSourcesOfSurvey: (surveyId: string) => `IVSOURCES#${part(surveyId)}`,
+  /** Finds the interview behind a booking link by the hash of its token. */
+  interviewToken: (tokenHash: string): ItemKey => ({ pk: `IVTOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  /**
+   * One item per interviewer and quarter hour they are booked, across all rounds: created with
+   * attribute_not_exists in the booking's transaction, so nobody is booked twice at overlapping times.
+   */
+  interviewerLock: (interviewerHash: string, unitStart: string): ItemKey => ({
+    pk: `IVLOCK#${interviewerHash}#${part(unitStart)}`,
+    sk: 'LOCK',
+  }),
+  /** A reminder due at a time (local scheduler): gsi1 lists due reminders by time, no Scan. */
+  interviewReminderDue: (interviewId: string): ItemKey => ({
+    pk: `IVREMINDER#${part(interviewId)}`,
+    sk: 'DUE',
+  }),
+  interviewReminderByDueTime: (dueAt: string, interviewId: string): IndexKeys => ({
+    gsi1pk: 'IVREMINDERS_DUE',
+    gsi1sk: `${dueAt}#${part(interviewId)}`,
+  }),
+  interviewRemindersDuePartition: () => 'IVREMINDERS_DUE',
+  /** Claimed with a conditional write before a reminder is sent: each booked start is reminded once. */
+  interviewReminderSent: (interviewId: string, startsAt: string): ItemKey => ({
+    pk: `IVREMINDER#${part(interviewId)}`,
+    sk: `SENT#${part(startsAt)}`,
+  }),
+
   /** Marks a demo record as seeded, so a re-seed never overwrites what a user changed. */
   seedMarker: (seedId: string): ItemKey => ({ pk: `SEED#${part(seedId)}`, sk: 'MARKER' }),
 } as const;

@@ -1,0 +1,334 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../../local/stack';
+import { signIn, startTestStack } from '../../../local/testing/local-stack';
+import type { Language } from '../../shared/i18n/languages';
+import { type MessageKey, type MessageParams, translate } from '../../shared/i18n/messages';
+import { type ContactPerson, privacyNoticeVersion, type SurveyAnswers } from '../../survey/questionnaire';
+import { emptyContact } from '../../survey/questionnaire-flow';
+import { type SubmissionRecord, SurveyStore } from '../../survey/survey-store';
+import { completeAnswers } from '../../survey/testing/fixtures';
+
+interface BotActivity {
+  type: string;
+  text?: string;
+  locale?: string;
+  suggestedActions?: { actions: { title: string; value: Record<string, string> }[] };
+}
+
+const contact: ContactPerson = {
+  name: 'Erika Beispiel',
+  role: 'Leitung',
+  email: 'erika@example.org',
+  phone: '0931 123',
+};
+
+/** The response's content: ids, timestamps, the channel and the count of saves left out. */
+function content(submission: SubmissionRecord | undefined) {
+  if (!submission) return undefined;
+  const { surveyId, invitationId, submittedAt, channel, draftVersion, ...rest } = submission;
+  void [surveyId, invitationId, submittedAt, channel, draftVersion];
+  return {
+    ...rest,
+    answers: {
+      ...rest.answers,
+      offerings: rest.answers.offerings.map(({ offeringId, ...offering }) => {
+        void offeringId;
+        return offering;
+      }),
+    },
+  };
+}
+
+describe('the survey by chat, through the Bot Framework endpoint', () => {
+  let stack: LocalStack;
+  let staff: Record<string, string>;
+  let surveyId: string;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    staff = {
+      authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
+      'content-type': 'application/json',
+    };
+    const created = await fetch(`${stack.url}/api/staff/surveys`, {
+      method: 'POST',
+      headers: staff,
+      body: JSON.stringify({
+        title: 'Bestandsaufnahme',
+        opensAt: '2026-01-01T00:00:00+01:00',
+        closesAt: '2099-01-01T00:00:00+01:00',
+        openParticipation: false,
+      }),
+    });
+    surveyId = ((await created.json()) as { surveyId: string }).surveyId;
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function invite(email: string, language: Language = 'de') {
+    const response = await fetch(`${stack.url}/api/staff/surveys/${surveyId}/invitations`, {
+      method: 'POST',
+      headers: staff,
+      body: JSON.stringify({ institutionName: 'VHS Ochsenfurt', email, language }),
+    });
+    expect(response.status).toBe(201);
+    const issued = (await response.json()) as { link: string; invitation: { invitationId: string } };
+    const token = new URL(issued.link).pathname.split('/').pop() ?? '';
+    return { link: issued.link, token, invitationId: issued.invitation.invitationId };
+  }
+
+  /** One person in one conversation; answers by typing or by pressing a button of the last replies. */
+  function chat(conversation: string, language: Language) {
+    let last: BotActivity[] = [];
+    const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
+    async function send(text: string, value?: Record<string, string>) {
+      sequence += 1;
+      const response = await fetch(`${stack.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: `survey-activity-${sequence}`,
+          channelId: 'emulator',
+          serviceUrl: 'http://127.0.0.1:9/',
+          conversation: { id: conversation },
+          from: { id: `institution-${conversation}` },
+          recipient: { id: 'wegweiser-bot' },
+          text,
+          ...(value ? { value } : {}),
+          deliveryMode: 'expectReplies',
+        }),
+      });
+      expect(response.status).toBe(200);
+      last = ((await response.json()) as { activities: BotActivity[] }).activities;
+      return last;
+    }
+    return {
+      t,
+      send,
+      get last() {
+        return last;
+      },
+      get lastText() {
+        return last.map((activity) => activity.text ?? '').join('\n---\n');
+      },
+      /** Presses the button with this title (an option's label, "Done", "Yes"). */
+      async press(title: string) {
+        const actions = last.flatMap((activity) => activity.suggestedActions?.actions ?? []);
+        const action = actions.find((candidate) => candidate.title === title);
+        if (!action)
+          throw new Error(
+            `no button "${title}" among ${actions.map((candidate) => candidate.title).join(' | ')}`,
+          );
+        return send(action.title, action.value);
+      },
+      option(group: string, id: string) {
+        return this.press(t(`questionnaire.${group}.${id}` as MessageKey));
+      },
+    };
+  }
+  type Chat = ReturnType<typeof chat>;
+
+  /** The answers of `completeAnswers()` and `contact`, given question by question. */
+  async function answerEverything(user: Chat) {
+    const { t } = user;
+    await user.press(t('bot.survey.accept'));
+    expect(user.lastText).toContain(t('questionnaire.institution.name.label'));
+    await user.send('Volkshochschule Ochsenfurt');
+    await user.option('sectors', 'education');
+    await user.option('institutionTypes', 'adult_education');
+    await user.send('Ochsenfurt');
+    expect(user.lastText).toContain(t('bot.survey.chosen', { choices: 'Ochsenfurt' }));
+    await user.press(t('bot.survey.done'));
+    expect(user.lastText).toContain(t('questionnaire.contact.retention'));
+    await user.send(contact.name);
+    await user.send(contact.role);
+    await user.send('erika@example');
+    // An invalid answer: the same schema as the form's, its reason in the user's language, asked again.
+    expect(user.lastText).toContain(t('validation.invalid_format_email'));
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.contact.email.label'));
+    await user.send(contact.email);
+    await user.send(contact.phone);
+    expect(user.lastText).toContain(t('bot.survey.addOffering'));
+    for (const [title, publish] of [
+      ['Deutschkurs am Abend', true],
+      ['Interner Sprachtreff', false],
+    ] as const) {
+      await user.press(t('bot.survey.yes'));
+      await user.option('offeredLanguages', 'de');
+      await user.send(title);
+      await user.send('Deutsch für Erwachsene, A1 bis B1');
+      await user.option('offeringCategories', 'language_courses');
+      await user.option('targetGroups', 'adults');
+      await user.press(t('bot.survey.done'));
+      await user.option('offeredLanguages', 'de');
+      await user.option('offeredLanguages', 'ar');
+      await user.press(t('bot.survey.done'));
+      await user.send('Ochsenfurt');
+      await user.press(t('bot.survey.done'));
+      await user.press(t('bot.survey.skip'));
+      await user.press(t('bot.survey.skip'));
+      await user.option('costKinds', 'free');
+      // Free of charge: the note on costs does not apply and is not asked.
+      expect(user.lastText).toContain(t('questionnaire.offering.registration.label'));
+      await user.press(t('bot.survey.skip'));
+      await user.press(t('bot.survey.skip'));
+      await user.press(t('bot.survey.skip'));
+      await user.press(t(publish ? 'bot.survey.yes' : 'bot.survey.no'));
+      expect(user.lastText).toContain(t('bot.survey.addAnotherOffering'));
+    }
+    await user.press(t('bot.survey.no'));
+    await user.option('openingStatuses', 'started');
+    await user.option('openingSteps', 'staff_training');
+    await user.press(t('bot.survey.done'));
+    await user.press(t('bot.survey.skip'));
+    await user.press(t('bot.survey.done'));
+    await user.press(t('bot.survey.skip'));
+    await user.press(t('bot.survey.skip'));
+    await user.press(t('bot.survey.yes'));
+    await user.option('offeringCategories', 'language_courses');
+    await user.press(t('bot.survey.done'));
+    await user.press(t('bot.survey.skip'));
+    expect(user.lastText).toContain(t('bot.survey.summary'));
+  }
+
+  async function outbox() {
+    const response = await fetch(`${stack.url}/api/dev/outbox?limit=50`);
+    return ((await response.json()) as { messages: { to: string[]; purpose: string; language: string }[] })
+      .messages;
+  }
+
+  it('takes an institution through the whole survey in German, equal to the same answers given in the form', async () => {
+    const byChat = await invite('chat@vhs.example');
+    const user = chat('survey-de', 'de');
+    await user.send('Guten Tag');
+    await user.send('Umfrage');
+    expect(user.lastText).toContain(user.t('bot.survey.askCode'));
+    await user.send(byChat.link);
+    expect(user.lastText).toContain(user.t('questionnaire.privacy.notice'));
+    await answerEverything(user);
+    await user.press(user.t('bot.survey.submit'));
+    expect(user.lastText).toContain('Fassung 1');
+
+    const byForm = await invite('form@vhs.example');
+    const json = { 'content-type': 'application/json' };
+    await fetch(`${stack.url}/api/survey/${byForm.token}`);
+    const saved = await fetch(`${stack.url}/api/survey/${byForm.token}/draft`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'de' }),
+    });
+    expect(saved.status).toBe(200);
+    const submitted = await fetch(`${stack.url}/api/survey/${byForm.token}/submit`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ version: 1 }),
+    });
+    expect(submitted.status).toBe(200);
+
+    const surveys = new SurveyStore(stack.store);
+    const [chatSubmission] = await surveys.listSubmissions(byChat.invitationId);
+    const [formSubmission] = await surveys.listSubmissions(byForm.invitationId);
+    expect(chatSubmission?.channel).toBe('chat');
+    expect(formSubmission?.channel).toBe('web');
+    expect(content(chatSubmission)).toEqual(content(formSubmission));
+    expect(await surveys.getContact(byChat.invitationId)).toEqual(
+      await surveys.getContact(byForm.invitationId),
+    );
+    const mails = await outbox();
+    expect(
+      mails.filter((mail) => mail.purpose === 'survey-confirmation' && mail.to.includes(contact.email)),
+    ).toHaveLength(2);
+  });
+
+  it('takes an institution through the survey in Ukrainian, from the menu, and mails the confirmation in Ukrainian', async () => {
+    const invited = await invite('uk@vhs.example', 'uk');
+    const user = chat('survey-uk', 'uk');
+    await user.send('Українська');
+    await user.press(user.t('bot.menuSurvey'));
+    expect(user.lastText).toContain(user.t('bot.survey.askCode'));
+    // The code alone works as well as the whole link.
+    await user.send(invited.token);
+    expect(user.last.every((activity) => activity.locale === 'uk')).toBe(true);
+    await answerEverything(user);
+    await user.press(user.t('bot.survey.submit'));
+    expect(user.lastText).toContain(user.t('bot.survey.submitted', { number: 1, closesAt: '' }).slice(0, 20));
+    const [submission] = await new SurveyStore(stack.store).listSubmissions(invited.invitationId);
+    expect(submission?.language).toBe('uk');
+    expect(submission?.answers.offerings).toHaveLength(2);
+    const mails = await outbox();
+    expect(mails.some((mail) => mail.purpose === 'survey-confirmation' && mail.language === 'uk')).toBe(true);
+  });
+
+  it('pauses, resumes in the web form and back in chat at the first open question, and reports a save made elsewhere', async () => {
+    const invited = await invite('pause@vhs.example');
+    const user = chat('survey-pause', 'de');
+    const { t } = user;
+    await user.send('Hallo');
+    await user.send('Umfrage');
+    await user.send(invited.link);
+    await user.press(t('bot.survey.accept'));
+    await user.press(t('bot.survey.keep', { value: 'VHS Ochsenfurt' }));
+    await user.option('sectors', 'education');
+    await user.send('später');
+    expect(user.lastText).toContain(t('bot.survey.paused'));
+    // While paused, the conversation is the ordinary bot again.
+    await user.send('Hilfe');
+    expect(user.lastText).toContain(t('bot.menuPrompt'));
+
+    // The web form opens the same record and goes on from there.
+    const json = { 'content-type': 'application/json' };
+    const opened = (await (await fetch(`${stack.url}/api/survey/${invited.token}`)).json()) as {
+      answers: SurveyAnswers;
+      contact: ContactPerson | null;
+      version: number;
+    };
+    expect(opened.answers.institution.sector).toBe('education');
+    expect(opened.answers.privacy).toEqual({ accepted: true, noticeVersion: privacyNoticeVersion });
+    const put = (answers: SurveyAnswers, version: number) =>
+      fetch(`${stack.url}/api/survey/${invited.token}/draft`, {
+        method: 'PUT',
+        headers: json,
+        body: JSON.stringify({ answers, contact: opened.contact ?? emptyContact(), version, language: 'de' }),
+      });
+    const web = structuredClone(opened.answers);
+    web.institution.type = 'school';
+    expect((await put(web, opened.version)).status).toBe(200);
+
+    await user.send('Umfrage');
+    expect(user.lastText).toContain(t('bot.survey.resumed'));
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.institution.places.label'));
+
+    // Saved in the form while the chat waits for an answer: the chat does not overwrite it.
+    web.institution.places = ['aub'];
+    expect((await put(web, opened.version + 1)).status).toBe(200);
+    await user.send('Ochsenfurt');
+    expect(user.lastText).toContain(t('bot.survey.changedElsewhere'));
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.contact.name.label'));
+    const after = (await (await fetch(`${stack.url}/api/survey/${invited.token}`)).json()) as {
+      answers: SurveyAnswers;
+    };
+    expect(after.answers.institution.places).toEqual(['aub']);
+
+    // Cancelling forgets the code: "Umfrage" now asks for it again.
+    await user.send('abbrechen');
+    expect(user.lastText).toContain(t('bot.survey.cancelled'));
+    await user.send('Umfrage');
+    expect(user.lastText).toContain(t('bot.survey.askCode'));
+  });
+
+  it('refuses a wrong code and asks again, then accepts the right one', async () => {
+    const invited = await invite('wrong@vhs.example');
+    const user = chat('survey-wrong', 'de');
+    await user.send('Hallo');
+    await user.send('Umfrage');
+    await user.send('1234');
+    expect(user.lastText).toContain(user.t('bot.survey.codeInvalid'));
+    await user.send(`${stack.url}/survey/${'x'.repeat(24)}`);
+    expect(user.lastText).toContain(user.t('bot.survey.codeUnknown'));
+    await user.send(invited.link);
+    expect(user.lastText).toContain(user.t('questionnaire.privacy.accepted.label'));
+  });
+});
