@@ -1,28 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { Context } from 'aws-lambda';
 import { routes } from '../routes';
+import { runtimeConfig, StartupRefused } from '../shared/config/env';
 import { DomainError } from '../shared/domain/errors';
 import { featureLambda } from '../shared/http/feature-lambda';
-import { httpHandler } from '../shared/http/handler';
+import { type HttpEvent, type HttpResult, httpHandler, type RequestContext } from '../shared/http/handler';
+import { logger } from '../shared/log/logger';
+import { defaultMailer } from '../shared/mail/default-mailer';
+import { defaultStore } from '../shared/store/client';
+import { SurveyStore } from '../survey/survey-store';
+import { newInvitationToken } from '../survey/tokens';
+import { book, cancel, expertView, reschedule } from './booking';
+import { EventBridgeReminderScheduler } from './eventbridge-reminders';
+import { InterviewStore } from './interview-store';
+import {
+  type ReminderOutcome,
+  type ReminderScheduler,
+  sendReminder,
+  TableReminderScheduler,
+} from './reminders';
+import {
+  calendar,
+  createRound,
+  createSlots,
+  type InterviewDeps,
+  interviewCandidates,
+  interviewWithNotes,
+  inviteExpert,
+  inviteFromSurvey,
+  markHeld,
+  removeSlot,
+  requireRound,
+  roundView,
+  writeNotes,
+} from './rounds';
+import { ReminderEvent } from './schemas';
 
-// Contract first: the use cases follow in the next commits.
-const pending = async (): Promise<never> => {
-  throw new DomainError('invalid_state', 'not implemented yet');
-};
+/**
+ * The function's own ARN, the target of its reminder schedules. A function cannot name itself in its
+ * own environment (CloudFormation would see a cycle), so it takes it from the invocation.
+ */
+let ownArn = '';
 
-export const handler = featureLambda('interviews', {
-  createInterviewRound: httpHandler(routes.createInterviewRound, pending),
-  listInterviewRounds: httpHandler(routes.listInterviewRounds, pending),
-  getInterviewRound: httpHandler(routes.getInterviewRound, pending),
-  createInterviewSlots: httpHandler(routes.createInterviewSlots, pending),
-  removeInterviewSlot: httpHandler(routes.removeInterviewSlot, pending),
-  interviewCalendar: httpHandler(routes.interviewCalendar, pending),
-  inviteExpert: httpHandler(routes.inviteExpert, pending),
-  inviteExpertFromSurvey: httpHandler(routes.inviteExpertFromSurvey, pending),
-  interviewCandidates: httpHandler(routes.interviewCandidates, pending),
-  getInterview: httpHandler(routes.getInterview, pending),
-  markInterviewHeld: httpHandler(routes.markInterviewHeld, pending),
-  writeInterviewNotes: httpHandler(routes.writeInterviewNotes, pending),
-  expertInterview: httpHandler(routes.expertInterview, pending),
-  bookInterview: httpHandler(routes.bookInterview, pending),
-  rescheduleInterview: httpHandler(routes.rescheduleInterview, pending),
-  cancelInterview: httpHandler(routes.cancelInterview, pending),
+function reminderScheduler(interviews: InterviewStore): ReminderScheduler {
+  const config = runtimeConfig();
+  const reminders = config.reminders;
+  if (reminders?.kind === 'eventbridge') {
+    return new EventBridgeReminderScheduler(new SchedulerClient({ region: config.region }), {
+      scheduleGroup: reminders.scheduleGroup,
+      roleArn: reminders.roleArn,
+      targetArn: () => ownArn,
+    });
+  }
+  if (config.stage === 'local') return new TableReminderScheduler(interviews);
+  throw new StartupRefused(
+    'interview reminders need WEGWEISER_REMINDER_SCHEDULER=eventbridge in a cloud stage',
+  );
+}
+
+let shared: InterviewDeps | undefined;
+
+function deps(): InterviewDeps {
+  if (!shared) {
+    const config = runtimeConfig();
+    const interviews = new InterviewStore(defaultStore());
+    shared = {
+      interviews,
+      surveys: new SurveyStore(defaultStore()),
+      mailer: defaultMailer(),
+      reminders: reminderScheduler(interviews),
+      now: () => new Date(),
+      newId: randomUUID,
+      newToken: newInvitationToken,
+      publicBaseUrl: config.publicBaseUrl,
+      organizer: { name: config.county.authority, email: config.mailFrom },
+    };
+  }
+  return shared;
+}
+
+// Checked at start-up: a cloud function without its scheduler settings refuses to start.
+deps();
+
+function staffId(context: RequestContext): string {
+  if (!context.principal) throw new DomainError('unauthorized');
+  return context.principal.sub;
+}
+
+const http = featureLambda('interviews', {
+  createInterviewRound: httpHandler(routes.createInterviewRound, async ({ body }, context) =>
+    createRound(deps(), body, staffId(context)),
+  ),
+  listInterviewRounds: httpHandler(routes.listInterviewRounds, async () => ({
+    rounds: (await deps().interviews.listRounds()).map(roundView),
+  })),
+  getInterviewRound: httpHandler(routes.getInterviewRound, async ({ params }) =>
+    roundView(await requireRound(deps(), params.roundId)),
+  ),
+  createInterviewSlots: httpHandler(routes.createInterviewSlots, async ({ params, body }) =>
+    createSlots(deps(), params.roundId, body),
+  ),
+  removeInterviewSlot: httpHandler(routes.removeInterviewSlot, async ({ params }) => {
+    await removeSlot(deps(), params.roundId, params.slotId);
+    return {};
+  }),
+  interviewCalendar: httpHandler(routes.interviewCalendar, async ({ params, query }) =>
+    calendar(deps(), params.roundId, { from: query.from, to: query.to }),
+  ),
+  inviteExpert: httpHandler(routes.inviteExpert, async ({ params, body }) =>
+    inviteExpert(deps(), params.roundId, body),
+  ),
+  inviteExpertFromSurvey: httpHandler(routes.inviteExpertFromSurvey, async ({ params, body }) =>
+    inviteFromSurvey(deps(), params.roundId, body),
+  ),
+  interviewCandidates: httpHandler(routes.interviewCandidates, async ({ params }) =>
+    interviewCandidates(deps(), params.surveyId),
+  ),
+  getInterview: httpHandler(routes.getInterview, async ({ params }) =>
+    interviewWithNotes(deps(), params.roundId, params.interviewId),
+  ),
+  markInterviewHeld: httpHandler(routes.markInterviewHeld, async ({ params }) =>
+    markHeld(deps(), params.roundId, params.interviewId),
+  ),
+  writeInterviewNotes: httpHandler(routes.writeInterviewNotes, async ({ params, body }, context) =>
+    writeNotes(deps(), params.roundId, params.interviewId, body, staffId(context)),
+  ),
+  expertInterview: httpHandler(routes.expertInterview, async ({ params }) =>
+    expertView(deps(), params.token),
+  ),
+  bookInterview: httpHandler(routes.bookInterview, async ({ params, body }) =>
+    book(deps(), params.token, body),
+  ),
+  rescheduleInterview: httpHandler(routes.rescheduleInterview, async ({ params, body }) =>
+    reschedule(deps(), params.token, body),
+  ),
+  cancelInterview: httpHandler(routes.cancelInterview, async ({ params }) => cancel(deps(), params.token)),
 });
+
+/**
+ * The interviews Lambda serves the HTTP routes and, from EventBridge Scheduler (or the local
+ * scheduler), reminder events. A reminder event is not an HTTP request: it has no route key, and is
+ * told apart by its `source`.
+ */
+export function handler(event: HttpEvent, context: Context): Promise<HttpResult>;
+export function handler(event: ReminderEvent, context: Context): Promise<ReminderOutcome>;
+export async function handler(
+  event: HttpEvent | ReminderEvent,
+  context: Context,
+): Promise<HttpResult | ReminderOutcome> {
+  if (context?.invokedFunctionArn) ownArn = context.invokedFunctionArn;
+  if ('source' in event && event.source === 'wegweiser.interview-reminder') {
+    const reminder = ReminderEvent.parse(event);
+    const outcome = await sendReminder(deps(), reminder);
+    logger.info('interview reminder event', { interviewId: reminder.interviewId, outcome });
+    return outcome;
+  }
+  return http(event as HttpEvent, context);
+}
