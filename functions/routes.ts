@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IncomingActivity } from './chatbot/schemas';
+import { DirectLineToken, IncomingActivity } from './chatbot/schemas';
 import { DevSignInRequest, OutboxPage, OutboxQuery, SignInToken } from './dev/schemas';
 import {
   BookingTokenParams,
@@ -630,6 +630,17 @@ export const routes = {
     body: IncomingActivity,
     response: { mediaType: 'application/json' },
     maxBodyBytes: 256 * 1024,
+  },
+  chatToken: {
+    method: 'POST',
+    path: '/api/chat/token',
+    function: 'chatbot',
+    access: 'public',
+    tag: 'Chatbot',
+    summary:
+      'A Direct Line token for one new web chat conversation (cloud stages; the Direct Line secret stays on the server, 404 in the local stage)',
+    query: LanguageQuery,
+    response: DirectLineToken,
   },
   createWorkshop: {
     method: 'POST',

@@ -11,6 +11,7 @@ import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
 import { SurveyStore } from '../survey/survey-store';
 import { type BotCredentials, createBotEndpoint } from './adapter/bot-endpoint';
+import { cachedSecret, issueDirectLineToken } from './direct-line';
 import { loadKnowledgeBase } from './knowledge/knowledge-base';
 import { KnowledgeMatcher } from './knowledge/matcher';
 
@@ -32,6 +33,15 @@ async function credentials(): Promise<BotCredentials | undefined> {
     tenantId: config.bot.tenantId,
   };
 }
+
+/** The Direct Line secret for web chat tokens; none in the local stage, whose web chat needs no token. */
+const directLineSecret = cachedSecret(async () => {
+  if (!config.bot.directLineSecretArn) return undefined;
+  const secret = await new SecretsManagerClient({ region: config.region }).send(
+    new GetSecretValueCommand({ SecretId: config.bot.directLineSecretArn }),
+  );
+  return secret.SecretString || undefined;
+});
 
 let endpoint: ReturnType<typeof createBotEndpoint> | undefined;
 
@@ -62,6 +72,9 @@ async function botEndpoint() {
 }
 
 export const handler = featureLambda('chatbot', {
+  chatToken: httpHandler(routes.chatToken, () =>
+    issueDirectLineToken({ secret: directLineSecret, fetch: globalThis.fetch }),
+  ),
   botMessages: httpHandler(routes.botMessages, async ({ body }, context) => {
     const result = await (await botEndpoint())(body, context.headers.authorization);
     return new RawResponse(

@@ -20,3 +20,15 @@ export const IncomingActivity = z.looseObject({
   deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
   value: z.unknown().optional(),
 });
+
+/**
+ * A Direct Line token for one new web chat conversation (cloud stages). The page hands it to Web
+ * Chat's `createDirectLine({ token })`; the Direct Line secret it was exchanged with stays on the server.
+ */
+export const DirectLineToken = z.object({
+  token: z.string().min(1),
+  conversationId: z.string().min(1),
+  /** Seconds until the token expires; Web Chat refreshes it before then. */
+  expiresIn: z.number().int().positive(),
+});
+export type DirectLineToken = z.infer<typeof DirectLineToken>;

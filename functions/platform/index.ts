@@ -25,6 +25,8 @@ export async function getSiteInfo() {
     stage: config.stage,
     county: config.county,
     languages: languages.map(({ code, endonym, dir }) => ({ code, endonym, dir })),
+    // An authenticating bot accepts only Bot Connector tokens, which only Direct Line can give a browser.
+    chatTransport: config.botAuthentication ? ('directLine' as const) : ('local' as const),
     staffSignIn:
       config.devSignIn || !config.cognito
         ? { kind: 'dev' as const }

@@ -1,4 +1,5 @@
 import { ApiReferencePage } from './pages/api-reference/api-reference-page';
+import { ChatPage } from './pages/chat/chat-page';
 import { OutboxPage } from './pages/dev/outbox-page';
 import { HomePage } from './pages/home/home-page';
 import { AccessibilityPage } from './pages/legal/accessibility-page';
@@ -29,6 +30,7 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/staff', page: StaffPage },
   { pattern: '/staff/:section', page: StaffPage },
   { pattern: '/staff/:section/:item', page: StaffPage },
+  { pattern: '/chat', page: ChatPage },
   { pattern: '/offerings', page: OfferingsPage },
   { pattern: '/offerings/:offeringId', page: OfferingPage },
   { pattern: '/dev/outbox', page: OutboxPage },

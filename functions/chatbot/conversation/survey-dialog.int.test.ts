@@ -211,6 +211,9 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     await answerEverything(user);
     await user.press(user.t('bot.survey.submit'));
     expect(user.lastText).toContain('Fassung 1');
+    // Submitted: the code is forgotten, so the survey starts over by asking for it.
+    await user.send('Umfrage');
+    expect(user.lastText).toContain(user.t('bot.survey.askCode'));
 
     const byForm = await invite('form@vhs.example');
     const json = { 'content-type': 'application/json' };
@@ -243,24 +246,44 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     ).toHaveLength(2);
   });
 
-  it('takes an institution through the survey in Ukrainian, from the menu, and mails the confirmation in Ukrainian', async () => {
-    const invited = await invite('uk@vhs.example', 'uk');
-    const user = chat('survey-uk', 'uk');
-    await user.send('Українська');
-    await user.press(user.t('bot.menuSurvey'));
-    expect(user.lastText).toContain(user.t('bot.survey.askCode'));
-    // The code alone works as well as the whole link.
-    await user.send(invited.token);
-    expect(user.last.every((activity) => activity.locale === 'uk')).toBe(true);
-    await answerEverything(user);
-    await user.press(user.t('bot.survey.submit'));
-    expect(user.lastText).toContain(user.t('bot.survey.submitted', { number: 1, closesAt: '' }).slice(0, 20));
-    const [submission] = await new SurveyStore(stack.store).listSubmissions(invited.invitationId);
-    expect(submission?.language).toBe('uk');
-    expect(submission?.answers.offerings).toHaveLength(2);
-    const mails = await outbox();
-    expect(mails.some((mail) => mail.purpose === 'survey-confirmation' && mail.language === 'uk')).toBe(true);
-  });
+  it.each([
+    ['uk', 'Українська'],
+    ['ar', 'العربية'],
+  ] as const)(
+    'takes an institution through the survey in %s, from the menu, and mails the confirmation in it',
+    async (language, choice) => {
+      const invited = await invite(`${language}@vhs.example`, language);
+      const user = chat(`survey-${language}`, language);
+      await user.send(choice);
+      await user.press(user.t('bot.menuSurvey'));
+      expect(user.lastText).toContain(user.t('bot.survey.askCode'));
+      // The code alone works as well as the whole link.
+      await user.send(invited.token);
+      expect(user.last.every((activity) => activity.locale === language)).toBe(true);
+      expect(user.lastText).toContain(user.t('questionnaire.privacy.notice'));
+      await answerEverything(user);
+      await user.press(user.t('bot.survey.submit'));
+      expect(user.lastText).toContain(
+        user.t('bot.survey.submitted', { number: 1, closesAt: '' }).slice(0, 20),
+      );
+      const [submission] = await new SurveyStore(stack.store).listSubmissions(invited.invitationId);
+      expect(submission?.language).toBe(language);
+      expect(submission?.channel).toBe('chat');
+      expect(submission?.answers.offerings.map((offering) => offering.title)).toEqual([
+        'Deutschkurs am Abend',
+        'Interner Sprachtreff',
+      ]);
+      const mails = await outbox();
+      expect(
+        mails.some(
+          (mail) =>
+            mail.purpose === 'survey-confirmation' &&
+            mail.language === language &&
+            mail.to.includes(contact.email),
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('pauses, resumes in the web form and back in chat at the first open question, and reports a save made elsewhere', async () => {
     const invited = await invite('pause@vhs.example');
@@ -271,7 +294,8 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     await user.send(invited.link);
     await user.press(t('bot.survey.accept'));
     await user.press(t('bot.survey.keep', { value: 'VHS Ochsenfurt' }));
-    await user.option('sectors', 'education');
+    // Typing a button's title answers like pressing it (channels without buttons).
+    await user.send(t('questionnaire.sectors.education'));
     await user.send('später');
     expect(user.lastText).toContain(t('bot.survey.paused'));
     // While paused, the conversation is the ordinary bot again.

@@ -32,6 +32,8 @@ const RuntimeEnv = z.object({
   WEGWEISER_BOT_TENANT_ID: z.string().max(200).default(''),
   /** Secrets Manager secret holding the bot's app password (cloud only). */
   WEGWEISER_BOT_SECRET_ARN: z.string().max(2048).default(''),
+  /** Secrets Manager secret holding the Direct Line channel's secret, exchanged for web chat tokens (cloud only). */
+  WEGWEISER_DIRECT_LINE_SECRET_ARN: z.string().max(2048).default(''),
   /**
    * Interview reminders: EventBridge Scheduler one-time schedules in the cloud (group and the role
    * Scheduler assumes to invoke the function), due items in the table read by the local server's timer.
@@ -101,6 +103,7 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
       appType: e.WEGWEISER_BOT_APP_TYPE,
       tenantId: e.WEGWEISER_BOT_TENANT_ID,
       secretArn: e.WEGWEISER_BOT_SECRET_ARN,
+      directLineSecretArn: e.WEGWEISER_DIRECT_LINE_SECRET_ARN,
     },
     county: e.WEGWEISER_COUNTY,
     reminders:

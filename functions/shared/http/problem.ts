@@ -24,6 +24,8 @@ export const problemStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** A service the API relies on (Direct Line) failed; the caller may try again. */
+  bad_gateway: 502,
 } as const satisfies Record<DomainErrorCode | string, number>;
 export type ProblemCode = keyof typeof problemStatus;
 

@@ -1,0 +1,90 @@
+import ReactWebChat, { createDirectLine } from 'botframework-webchat';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+
+export { LocalDirectLine, tabSession } from './local-direct-line';
+
+/**
+ * The one module that touches React: the official Web Chat component is a React component, while the
+ * site is Preact. The chat page imports this module dynamically, so React and Web Chat form their own
+ * chunk, loaded only on `/chat`; every other page's bundle stays as it was.
+ */
+
+export interface WebChatProps {
+  /** Our local transport, or `createDirectLine({ token })` in the cloud. */
+  directLine: unknown;
+  /** The site's language code: Web Chat's own texts and the `locale` of every activity sent. */
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  /** Random per tab; Web Chat marks the user's own messages by it. */
+  userID: string;
+  /** Web Chat's texts in our words and in every site language (Web Chat itself has no Farsi). */
+  strings: Record<string, string>;
+}
+
+/**
+ * Colours chosen for WCAG 2.1 AA contrast (4.5:1 for text, 3:1 for controls and focus) on white, in the
+ * site's palette; no upload button (the bot takes no files); suggested actions wrap instead of
+ * scrolling sideways, so all of them stay reachable at 320 px and by keyboard.
+ */
+const styleOptions = {
+  accent: '#0b4f6c',
+  subtle: '#4d5761',
+  primaryFont: 'inherit',
+  bubbleBackground: '#f2f2f2',
+  bubbleTextColor: '#1b1f23',
+  bubbleBorderRadius: 6,
+  bubbleFromUserBackground: '#0b4f6c',
+  bubbleFromUserTextColor: '#ffffff',
+  bubbleFromUserBorderRadius: 6,
+  bubbleMaxWidth: 600,
+  bubbleMinWidth: 120,
+  hideUploadButton: true,
+  hideTelephoneKeypadButton: true,
+  sendBoxTextColor: '#1b1f23',
+  sendBoxPlaceholderColor: '#4d5761',
+  sendBoxButtonColor: '#0b4f6c',
+  sendBoxBorderTop: 'solid 1px #767676',
+  suggestedActionLayout: 'flow' as const,
+  suggestedActionBackgroundColor: '#ffffff',
+  suggestedActionBorderColor: '#0b4f6c',
+  suggestedActionTextColor: '#0b4f6c',
+  suggestedActionBorderRadius: 6,
+  notificationText: '#1b1f23',
+  timestampColor: '#4d5761',
+};
+
+export interface MountedWebChat {
+  update(props: WebChatProps): void;
+  unmount(): void;
+}
+
+function render(props: WebChatProps) {
+  return createElement(ReactWebChat, {
+    directLine: props.directLine,
+    locale: props.locale,
+    dir: props.dir,
+    userID: props.userID,
+    overrideLocalizedStrings: props.strings,
+    styleOptions,
+    // A named region inside the page's <main>; the page heading names it (aria-labelledby is not a
+    // Web Chat prop, so the container carries the name).
+    role: 'region',
+    sendTypingIndicator: false,
+  } as Parameters<typeof ReactWebChat>[0]);
+}
+
+/** Renders Web Chat into `element`; `update` keeps the transcript (a language switch re-renders only). */
+export function mountWebChat(element: HTMLElement, props: WebChatProps): MountedWebChat {
+  const root = createRoot(element);
+  root.render(render(props));
+  return {
+    update: (next) => root.render(render(next)),
+    unmount: () => root.unmount(),
+  };
+}
+
+/** Direct Line (cloud) from a token the server exchanged; the secret never reaches the browser. */
+export function cloudDirectLine(token: string): unknown {
+  return createDirectLine({ token });
+}
