@@ -1,10 +1,22 @@
 import { detectAll } from 'tinyld';
+import places from '../../../content/places.json';
 import { normalizeForSearch } from '../../offerings/directory';
 import { isLanguage, type Language, languageCodes, languages } from '../../shared/i18n/languages';
 
 /** Ways people ask for a language in any language: its own name, its English name, common phrases. */
 const switchPhrases: Record<Language, string[]> = {
-  de: ['deutsch', 'german', 'almanca', 'немецкий', 'німецька', 'الألمانية', 'آلمانی', 'auf deutsch'],
+  de: [
+    'deutsch',
+    'german',
+    'almanca',
+    'немецкий',
+    'по-немецки',
+    'німецька',
+    'німецькою',
+    'الألمانية',
+    'آلمانی',
+    'auf deutsch',
+  ],
   en: [
     'english',
     'englisch',
@@ -13,10 +25,21 @@ const switchPhrases: Record<Language, string[]> = {
     'англійська',
     'الإنجليزية',
     'انگلیسی',
-    'english please',
-    'in english',
+    'по-английски',
+    'англійською',
   ],
-  ar: ['العربية', 'عربي', 'arabic', 'arabisch', 'arapça', 'арабский', 'арабська', 'عربی'],
+  ar: [
+    'العربية',
+    'عربي',
+    'بالعربي',
+    'بالعربية',
+    'arabic',
+    'arabisch',
+    'arapça',
+    'арабский',
+    'арабська',
+    'عربی',
+  ],
   tr: ['türkçe', 'turkce', 'turkish', 'türkisch', 'турецкий', 'турецька', 'التركية', 'ترکی'],
   uk: [
     'українська',
@@ -28,7 +51,19 @@ const switchPhrases: Record<Language, string[]> = {
     'الأوكرانية',
     'اوکراینی',
   ],
-  ru: ['русский', 'по-русски', 'по русски', 'russian', 'russisch', 'rusça', 'російська', 'الروسية', 'روسی'],
+  ru: [
+    'русский',
+    'по-русски',
+    'по русски',
+    'на русском',
+    'russian',
+    'russisch',
+    'rusça',
+    'російська',
+    'російською',
+    'الروسية',
+    'روسی',
+  ],
   fa: ['فارسی', 'farsi', 'persian', 'persisch', 'dari', 'دری', 'farsça', 'персидский', 'перська', 'الفارسية'],
 };
 
@@ -36,20 +71,43 @@ const normalizedPhrases = Object.entries(switchPhrases).flatMap(([code, phrases]
   phrases.map((phrase) => ({ code: code as Language, phrase: normalizeForSearch(phrase) })),
 );
 
+/** Words that may stand around a language's name in a request for it: "please", "in", "speak", "auf". */
+const requestFillers = new Set(
+  [
+    'bitte auf in sprache sprechen sprich antworte antworten mir mit uns wir weiter wechseln zu ich möchte',
+    'please pls in speak language switch to answer reply me can we you continue change i want prefer',
+    'lütfen lutfen dilinde dil konuş konus konuşalım konusalim konuşun devam ile olarak cevap ver istiyorum',
+    'пожалуйста будь ласка на по языке язык мовою мова мові говорите говори говорить розмовляти давай',
+    'давайте можно можна отвечай відповідай перейти перейдіть продовжимо хочу я',
+    'من فضلك لو سمحت باللغة اللغة لغة تكلم تحدث احكي بدي اريد',
+    'لطفا لطفاً به زبان صحبت کن کنید بزن بنویس جواب بده میخوام',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(normalizeForSearch),
+);
+
+const phrasesLongestFirst = [...normalizedPhrases].sort((a, b) => b.phrase.length - a.phrase.length);
+
 /**
- * An explicit request for a language ("English please", "Türkçe", "по-русски"): a short message that
- * names a language. Longer messages that merely mention one ("Beratung auf Arabisch") are questions.
+ * An explicit request for a language ("English please", "Türkçe", "по-русски"): a message that names a
+ * language and says nothing else but "please", "in", "speak" and the like. Messages that merely
+ * mention one ("Beratung auf Arabisch", "Almanca kursu") are questions.
  */
 export function requestedLanguage(text: string): Language | undefined {
-  const normalized = normalizeForSearch(text)
+  const normalized = ` ${normalizeForSearch(text)
     .replace(/[!?.,;:]+/g, ' ')
-    .replace(/\b(please|bitte|lutfen|lütfen|пожалуйста|будь ласка|لطفا|من فضلك)\b/gu, ' ')
-    .trim();
-  if (normalized.split(/\s+/).length > 3) return undefined;
-  const match = normalizedPhrases.find(
-    ({ phrase }) => normalized === phrase || normalized.split(/\s+/).includes(phrase),
-  );
-  return match?.code;
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+  for (const { code, phrase } of phrasesLongestFirst) {
+    const at = normalized.indexOf(` ${phrase} `);
+    if (at < 0) continue;
+    const rest = `${normalized.slice(0, at)} ${normalized.slice(at + phrase.length + 2)}`
+      .split(' ')
+      .filter(Boolean);
+    if (rest.every((word) => requestFillers.has(word))) return code;
+  }
+  return undefined;
 }
 
 /**
@@ -58,11 +116,43 @@ export function requestedLanguage(text: string): Language | undefined {
  * ("Steuerungskreis kimlerden oluşuyor?") should not switch the conversation to German.
  */
 export function detectLanguage(text: string, current?: Language): Language | undefined {
-  if (text.trim().length < 3) return undefined;
-  const [best] = detectAll(text, { only: [...languageCodes] });
+  const own = withoutGermanNames(text);
+  if (own.trim().length < 3) return undefined;
+  const [best] = detectAll(own, { only: [...languageCodes] });
   if (!best || !isLanguage(best.lang)) return undefined;
   const needed = current && current !== best.lang ? 0.5 : 0.05;
   return best.accuracy >= needed ? best.lang : undefined;
+}
+
+/**
+ * German names residents use whatever their language: places ("Ochsenfurt'ta", "in Würzburg") and the
+ * county's own terms. They say nothing about the language of the message around them, yet they make a
+ * language identifier call "German course in Ochsenfurt" German.
+ */
+const germanNames = [
+  ...[...places.municipalities, ...places.outsideCounty].flatMap((place) =>
+    place.name.split(/\s+/).filter((word) => word.length >= 4),
+  ),
+  'Landratsamt',
+  'Landkreis',
+  'Steuerungskreis',
+  'Integrationskonzept',
+  'Wegweiser',
+  'Jobcenter',
+  'Ausländerbehörde',
+  'Gemeinde',
+  'Umfrage',
+  'Workshop',
+].map((name) => normalizeForSearch(name));
+
+function withoutGermanNames(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((word) => {
+      const normalized = normalizeForSearch(word).replace(/[^\p{L}]/gu, '');
+      return !germanNames.some((name) => normalized.startsWith(name));
+    })
+    .join(' ');
 }
 
 /** From a channel locale such as "tr-TR" or "fa-IR". */

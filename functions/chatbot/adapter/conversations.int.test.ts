@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../../local/stack';
+import { startTestStack } from '../../../local/testing/local-stack';
+import { type Language, languageCodes, languages } from '../../shared/i18n/languages';
+import { type MessageKey, translate } from '../../shared/i18n/messages';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base';
+
+/**
+ * Every capability of the bot in every language, driven through the real endpoint: botbuilder's
+ * CloudAdapter behind /api/messages, with expectReplies so the replies come back in the response.
+ */
+
+interface BotActivity {
+  type: string;
+  text?: string;
+  locale?: string;
+  suggestedActions?: { actions: { title: string; value: Record<string, string> }[] };
+  attachments?: { contentType: string; content: { title: string; text: string } }[];
+}
+
+interface LanguageCase {
+  language: Language;
+  locale: string;
+  greeting: string;
+  concept: { question: string; entryId: string };
+  offering: { question: string; title: string };
+  help: string;
+  person: string;
+  switchWords: { from: Language; text: string };
+  outOfScope: string;
+}
+
+const knowledge = loadKnowledgeBase();
+const germanCourse = 'Deutschkurs am Vormittag mit Kinderbetreuung';
+
+const cases: LanguageCase[] = [
+  {
+    language: 'de',
+    locale: 'de-DE',
+    greeting: 'Guten Tag',
+    concept: { question: 'Wer gehört eigentlich zum Steuerungskreis?', entryId: 'steering-committee' },
+    offering: { question: 'Deutschkurs in Ochsenfurt', title: germanCourse },
+    help: 'Hilfe',
+    person: 'Ich möchte mit einem Menschen sprechen',
+    switchWords: { from: 'en', text: 'Deutsch bitte' },
+    outOfScope: 'Wie koche ich eine gute Gulaschsuppe?',
+  },
+  {
+    language: 'en',
+    locale: 'en-GB',
+    greeting: 'Hello',
+    concept: { question: 'What are the goals of the integration concept?', entryId: 'goals' },
+    offering: { question: 'German course in Ochsenfurt', title: germanCourse },
+    help: 'help',
+    person: 'I want to talk to a person',
+    switchWords: { from: 'de', text: 'English please' },
+    outOfScope: 'What time does the cinema open tonight?',
+  },
+  {
+    language: 'ar',
+    locale: 'ar-SY',
+    greeting: 'مرحبا',
+    concept: { question: 'متى كانت ورشة العمل؟', entryId: 'workshop' },
+    offering: { question: 'دورة ألمانية في أوكسنفورت', title: germanCourse },
+    help: 'مساعدة',
+    person: 'أريد التحدث مع شخص',
+    switchWords: { from: 'de', text: 'العربية' },
+    outOfScope: 'كم طول برج خليفة؟',
+  },
+  {
+    language: 'tr',
+    locale: 'tr-TR',
+    greeting: 'Merhaba',
+    concept: { question: 'Anket sonuçları nerede bulunur?', entryId: 'survey-evaluation' },
+    offering: { question: "Ochsenfurt'ta Almanca kursu", title: germanCourse },
+    help: 'yardım',
+    person: 'Bir insanla konuşmak istiyorum',
+    switchWords: { from: 'de', text: 'Türkçe' },
+    outOfScope: 'Kebap nasıl yapılır?',
+  },
+  {
+    language: 'uk',
+    locale: 'uk-UA',
+    greeting: 'Добрий день',
+    concept: { question: 'Де можна завантажити документи про концепцію?', entryId: 'documents' },
+    offering: { question: 'курси німецької в Оксенфурті', title: germanCourse },
+    help: 'допомога',
+    person: 'Я хочу поговорити з людиною',
+    switchWords: { from: 'de', text: 'українською' },
+    outOfScope: 'Як приготувати вареники з вишнею?',
+  },
+  {
+    language: 'ru',
+    locale: 'ru-RU',
+    greeting: 'Здравствуйте',
+    concept: { question: 'Когда концепция интеграции будет готова?', entryId: 'when-finished' },
+    offering: { question: 'курсы немецкого в Оксенфурте', title: germanCourse },
+    help: 'помощь',
+    person: 'Я хочу поговорить с человеком',
+    switchWords: { from: 'de', text: 'по-русски' },
+    outOfScope: 'Сколько стоит билет в кино?',
+  },
+  {
+    language: 'fa',
+    locale: 'fa-IR',
+    greeting: 'سلام',
+    concept: { question: 'نظرسنجی آنلاین درباره چه بود؟', entryId: 'online-survey' },
+    offering: { question: 'کلاس آلمانی در اوکسنفورت', title: germanCourse },
+    help: 'کمک',
+    person: 'می‌خواهم با یک انسان صحبت کنم',
+    switchWords: { from: 'de', text: 'فارسی' },
+    outOfScope: 'بهترین فیلم امسال چیه؟',
+  },
+];
+
+/** The fixed part of a message before its first parameter, to recognise it whatever the parameters. */
+function opening(language: Language, key: MessageKey): string {
+  return translate(language, key, { contact: '\u0000', count: '\u0000', conceptUrl: '\u0000' }).split(
+    '\u0000',
+  )[0] as string;
+}
+
+describe('conversations through the CloudAdapter, every capability in every language', () => {
+  let stack: LocalStack;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function say(
+    conversation: string,
+    locale: string,
+    message: { text?: string; value?: Record<string, string> },
+  ): Promise<BotActivity[]> {
+    sequence += 1;
+    const response = await fetch(`${stack.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: `activity-${sequence}`,
+        channelId: 'emulator',
+        serviceUrl: 'http://127.0.0.1:9/',
+        conversation: { id: conversation },
+        from: { id: `resident-${conversation}` },
+        recipient: { id: 'wegweiser-bot' },
+        locale,
+        text: message.text ?? '',
+        ...(message.value ? { value: message.value } : {}),
+        deliveryMode: 'expectReplies',
+      }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { activities?: BotActivity[] }).activities ?? [];
+  }
+
+  /** A conversation that has been greeted (privacy notice shown), so the next reply is the answer. */
+  async function conversationIn(testCase: LanguageCase, name: string): Promise<string> {
+    const conversation = `${name}-${testCase.language}-${sequence}`;
+    const greeted = await say(conversation, testCase.locale, { text: testCase.greeting });
+    expect(greeted[0]?.locale).toBe(testCase.language);
+    return conversation;
+  }
+
+  const last = (activities: BotActivity[]) => activities[activities.length - 1];
+
+  it.each(cases)('answers a concept question in $language with its /concept section', async (testCase) => {
+    const conversation = await conversationIn(testCase, 'concept');
+    const reply = last(await say(conversation, testCase.locale, { text: testCase.concept.question }));
+    const entry = knowledge[testCase.language].find((candidate) => candidate.id === testCase.concept.entryId);
+    expect(reply?.locale).toBe(testCase.language);
+    expect(reply?.text).toContain(entry?.answer.slice(0, 40));
+    expect(reply?.text).toContain(`/concept#${entry?.section}`);
+  });
+
+  it.each(cases)('finds a German course from a question in $language', async (testCase) => {
+    const conversation = await conversationIn(testCase, 'offering');
+    const replies = await say(conversation, testCase.locale, { text: testCase.offering.question });
+    const found = replies.find((reply) => reply.attachments?.length);
+    expect(found?.locale).toBe(testCase.language);
+    expect(found?.text).toContain(opening(testCase.language, 'bot.offeringsFound').trim());
+    expect(found?.attachments?.map((card) => card.content.title)).toContain(testCase.offering.title);
+  });
+
+  it.each(cases)('shows the help menu in $language', async (testCase) => {
+    const conversation = await conversationIn(testCase, 'help');
+    const reply = last(await say(conversation, testCase.locale, { text: testCase.help }));
+    expect(reply?.locale).toBe(testCase.language);
+    expect(reply?.text).toBe(translate(testCase.language, 'bot.menuPrompt'));
+    // the four capabilities every resident sees (the survey by chat may add its own entry)
+    expect(reply?.suggestedActions?.actions.map((action) => action.value.action)).toEqual(
+      expect.arrayContaining(['offerings', 'concept', 'contact', 'language']),
+    );
+  });
+
+  it.each(cases)('hands over to a person when asked in $language', async (testCase) => {
+    const conversation = await conversationIn(testCase, 'person');
+    const reply = last(await say(conversation, testCase.locale, { text: testCase.person }));
+    expect(reply?.locale).toBe(testCase.language);
+    expect(reply?.text).toContain(opening(testCase.language, 'bot.humanContact'));
+    expect(reply?.text).not.toContain('/concept#');
+  });
+
+  it.each(cases)('switches to $language when asked in words', async (testCase) => {
+    const from = cases.find((candidate) => candidate.language === testCase.switchWords.from) as LanguageCase;
+    const conversation = await conversationIn(from, 'switch');
+    const switched = await say(conversation, from.locale, { text: testCase.switchWords.text });
+    expect(switched[0]?.locale).toBe(testCase.language);
+    expect(switched[0]?.text).toBe(translate(testCase.language, 'bot.languageChanged'));
+    // remembered over the channel's locale
+    const later = await say(conversation, from.locale, { text: testCase.help });
+    expect(later.every((reply) => reply.locale === testCase.language)).toBe(true);
+  });
+
+  it.each(cases)(
+    'switches to $language from the menu that names each language in itself',
+    async (testCase) => {
+      const other = testCase.language === 'de' ? cases[1] : cases[0];
+      const conversation = await conversationIn(other as LanguageCase, 'menu');
+      const prompt = last(await say(conversation, other?.locale ?? 'de', { value: { action: 'language' } }));
+      expect(prompt?.suggestedActions?.actions.map((action) => action.title)).toEqual(
+        languages.map((language) => language.endonym),
+      );
+      const button = prompt?.suggestedActions?.actions.find(
+        (action) => action.value.lang === testCase.language,
+      );
+      const switched = await say(conversation, other?.locale ?? 'de', { value: button?.value ?? {} });
+      expect(switched[0]?.locale).toBe(testCase.language);
+      expect(switched[0]?.text).toBe(translate(testCase.language, 'bot.languageChanged'));
+    },
+  );
+
+  it.each(cases)('does not guess at an out-of-scope question in $language', async (testCase) => {
+    const conversation = await conversationIn(testCase, 'unknown');
+    const replies = await say(conversation, testCase.locale, { text: testCase.outOfScope });
+    const reply = last(replies);
+    expect(reply?.locale).toBe(testCase.language);
+    expect(reply?.text).toBe(translate(testCase.language, 'bot.notUnderstood'));
+    expect(replies.some((candidate) => candidate.attachments?.length)).toBe(false);
+    expect(reply?.suggestedActions?.actions.at(-1)?.value.action).toBe('contact');
+  });
+
+  it('covers every supported language', () => {
+    expect(cases.map((testCase) => testCase.language)).toEqual(languageCodes);
+  });
+});
