@@ -12,6 +12,8 @@ import { StaffPage } from './pages/staff/staff-page';
 import { SurveyEntryPage } from './pages/survey/survey-entry-page';
 import { SurveyFormPage } from './pages/survey/survey-form-page';
 import { SurveyJoinPage } from './pages/survey/survey-join-page';
+import { WorkshopRegistrationPage } from './pages/workshops/registration-page';
+import { WorkshopPage } from './pages/workshops/workshop-page';
 import type { RouteDefinition } from './router';
 
 /**
@@ -33,6 +35,9 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/chat', page: ChatPage },
   { pattern: '/offerings', page: OfferingsPage },
   { pattern: '/offerings/:offeringId', page: OfferingPage },
+  { pattern: '/workshop/registration/:token', page: WorkshopRegistrationPage },
+  { pattern: '/workshop/:workshopId', page: WorkshopPage },
+  { pattern: '/workshop/:workshopId/invitation/:token', page: WorkshopPage },
   { pattern: '/dev/outbox', page: OutboxPage },
   { pattern: '/api-reference', page: ApiReferencePage },
 ];

@@ -5,6 +5,7 @@ import type { StaffMember as StaffMemberSchema } from '../../../../functions/sta
 import { useI18n } from '../../i18n';
 import { ReviewSection } from './review-section';
 import { SurveysSection } from './surveys-section';
+import { WorkshopsSection } from './workshops-section';
 
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
@@ -40,6 +41,7 @@ export const consoleSections: ConsoleSection[] = [
   { slug: '', title: 'staff.overviewTitle', component: OverviewSection },
   { slug: 'surveys', title: 'staffSurvey.sectionTitle', component: SurveysSection },
   { slug: 'review', title: 'review.sectionTitle', component: ReviewSection },
+  { slug: 'workshops', title: 'workshopStaff.sectionTitle', component: WorkshopsSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {

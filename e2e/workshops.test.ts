@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import ar from '../content/messages/ar.json';
+import de from '../content/messages/de.json';
+import type { Language } from '../functions/shared/i18n/languages';
+import {
+  expectNoAxeViolations,
+  expectNoPageProblems,
+  openPage,
+  signInThroughForm,
+  waitForLoaded,
+} from './support/pages';
+
+const t = de.workshopStaff;
+const w = de.workshop;
+/** Unique per run: the e2e stack is shared by every test file. */
+const run = randomUUID().slice(0, 8);
+
+function api(path: string): string {
+  return new URL(path, inject('baseUrl')).href;
+}
+
+let session: { token: string; expiresAt: string } | undefined;
+
+async function staffToken(): Promise<{ token: string; expiresAt: string }> {
+  if (session) return session;
+  const response = await fetch(api('/api/dev/sign-in'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@wegweiser.local', password: 'wegweiser-demo' }),
+  });
+  expect(response.status).toBe(200);
+  session = (await response.json()) as { token: string; expiresAt: string };
+  return session;
+}
+
+async function openSignedIn(path: string, lang: Language = 'de'): Promise<Page> {
+  const { token, expiresAt } = await staffToken();
+  const page = await openPage('/', { lang });
+  await page.evaluate(
+    (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
+    { token, expiresAt },
+  );
+  await page.goto(new URL(`${path}?lang=${lang}`, inject('baseUrl')).href);
+  await page.getByTestId('staff-email').waitFor();
+  await waitForLoaded(page);
+  return page;
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.client);
+}
+
+describe('the workshop: staff announce it, people register, staff see the list', () => {
+  const title = `Workshop Integrationskonzeption ${run}`;
+  const participant = `Erika Beispiel ${run}`;
+  let workshopPath = '';
+  let workshopId = '';
+  let manageLink = '';
+
+  beforeAll(async () => {
+    await staffToken();
+  });
+
+  it('creates a workshop in the staff console from Berlin wall-clock times', async () => {
+    const page = await openPage('/staff');
+    await signInThroughForm(page, 'admin@wegweiser.local', 'wegweiser-demo');
+    await page.getByTestId('staff-email').waitFor();
+    await page
+      .getByRole('navigation', { name: de.staff.consoleNavigation })
+      .getByRole('link', { name: t.sectionTitle })
+      .click();
+    await page.getByRole('heading', { name: t.createTitle }).waitFor();
+    await waitForLoaded(page);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: t.create }).click();
+    expect(await page.locator('#workshop-title-error').textContent()).toBe(de.validation.required);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('workshop-title');
+
+    await page.getByLabel(t.titleLabel, { exact: true }).fill(title);
+    await page.getByLabel(t.startsAtLabel, { exact: true }).fill('2099-03-10T14:00');
+    await page.getByLabel(t.endsAtLabel, { exact: true }).fill('2099-03-10T13:00');
+    await page.getByLabel(t.placeLabel, { exact: true }).fill('Landratsamt Würzburg, Sitzungssaal');
+    await page.getByLabel(t.programmeLabel, { exact: true }).fill('14:00 Begrüßung\n14:30 Ergebnisse');
+    await page.getByLabel(t.capacityLabel, { exact: true }).fill('2');
+    await page.getByLabel(t.deadlineLabel, { exact: true }).fill('2099-03-01T23:59');
+    await page.getByRole('button', { name: t.create }).click();
+    expect(await page.locator('#workshop-endsAt-error').textContent()).toBe(
+      de.validation.workshop_ends_before_start,
+    );
+
+    const created = page.waitForRequest((request) => request.url().endsWith('/api/staff/workshops'));
+    await page.getByLabel(t.endsAtLabel, { exact: true }).fill('2099-03-10T18:00');
+    await page.getByRole('button', { name: t.create }).click();
+    const request = await created;
+    expect(request.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(request.postDataJSON()).toEqual({
+      title,
+      startsAt: '2099-03-10T14:00:00+01:00',
+      endsAt: '2099-03-10T18:00:00+01:00',
+      place: 'Landratsamt Würzburg, Sitzungssaal',
+      programme: '14:00 Begrüßung\n14:30 Ergebnisse',
+      capacity: 2,
+      registrationClosesAt: '2099-03-01T23:59:00+01:00',
+    });
+
+    await page.getByTestId('workshop-title').waitFor();
+    expect(await page.getByTestId('workshop-title').textContent()).toBe(title);
+    workshopPath = new URL(page.url()).pathname;
+    expect(workshopPath).toMatch(/^\/staff\/workshops\/[0-9a-f-]{36}$/);
+    workshopId = workshopPath.split('/').pop() ?? '';
+    await page.getByText(t.noRegistrations).waitFor();
+    await waitForLoaded(page);
+    await expectNoAxeViolations(page);
+    expectNoPageProblems(page);
+  });
+
+  it('lets a person register on the public page, keyboard only', async () => {
+    const page = await openPage(`/workshop/${workshopId}`, { lang: 'de' });
+    await waitForLoaded(page);
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(await page.getByTestId('workshop-places').textContent()).toBe(
+      w.placesLeft.replace('{left}', '2').replace('{capacity}', '2'),
+    );
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(w.nameLabel).focus();
+    await page.keyboard.press('Enter'); // submitting the empty form names the first missing field
+    expect(await page.locator('#workshop-name-error').textContent()).toBe(de.validation.required);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('workshop-name');
+    await page.keyboard.type(participant);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`erika-${run}@example.org`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`VHS Ochsenfurt ${run}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ich brauche einen rollstuhlgerechten Zugang.');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(w.submit);
+    await page.keyboard.press('Enter');
+
+    const result = page.getByTestId('registration-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-status')).toBe('registered');
+    expect(await result.textContent()).toContain(w.registeredTitle);
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'registration-result',
+    );
+    await expectNoAxeViolations(page);
+    manageLink = (await result.getByRole('link', { name: w.manageLink }).getAttribute('href')) ?? '';
+    expect(manageLink).toMatch(/^\/workshop\/registration\/[A-Za-z0-9_-]{22,64}$/);
+    expectNoPageProblems(page);
+  });
+
+  it('shows the registration to staff in the list', async () => {
+    const page = await openSignedIn(workshopPath);
+    const table = page.getByTestId('registrations-table');
+    await table.waitFor();
+    const row = table.locator('tbody tr', { hasText: participant });
+    expect(await row.getAttribute('data-status')).toBe('registered');
+    expect(await row.textContent()).toContain(`erika-${run}@example.org`);
+    expect(await row.textContent()).toContain(t.statusRegistered);
+    expect(
+      await page
+        .getByText(
+          t.summary.replace('{registered}', '1').replace('{capacity}', '2').replace('{waiting}', '0'),
+        )
+        .count(),
+    ).toBe(1);
+    await page.getByRole('button', { name: t.export }).waitFor();
+    await expectNoAxeViolations(page);
+
+    const exported = await fetch(api(`/api/staff/workshops/${workshopId}/registrations/export`), {
+      headers: { authorization: `Bearer ${(await staffToken()).token}` },
+    });
+    expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await exported.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain(participant);
+    expectNoPageProblems(page);
+  });
+
+  it('has no WCAG 2.1 AA violations in Arabic, right to left, at 320 px', async () => {
+    const page = await openPage(`/workshop/${workshopId}`, {
+      lang: 'ar',
+      viewport: { width: 320, height: 800 },
+    });
+    await waitForLoaded(page);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.getByRole('button', { name: ar.workshop.submit }).count()).toBe(1);
+    expect(await page.locator('.workshop-programme').getAttribute('lang')).toBe('de');
+    await noHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+
+    const own = await openPage(manageLink, { lang: 'ar', viewport: { width: 320, height: 800 } });
+    await waitForLoaded(own);
+    expect(await own.getByTestId('registration-status').getAttribute('data-status')).toBe('registered');
+    await noHorizontalScroll(own);
+    await expectNoAxeViolations(own);
+    expectNoPageProblems(page);
+  });
+
+  it('lets the person cancel from their own link, after a question', async () => {
+    const page = await openPage(manageLink, { lang: 'de' });
+    await waitForLoaded(page);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: w.cancel }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'cancel-question');
+    await page.getByRole('button', { name: w.cancelYes }).click();
+    await page.getByText(w.cancelledText).waitFor();
+    expect(await page.getByTestId('registration-status').getAttribute('data-status')).toBe('cancelled');
+    await expectNoAxeViolations(page);
+
+    const staff = await openSignedIn(workshopPath);
+    await staff.getByText(t.noRegistrations).waitFor();
+    expectNoPageProblems(page);
+  });
+});

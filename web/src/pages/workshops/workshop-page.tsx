@@ -1,0 +1,229 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { RegisterRequest } from '../../../../functions/workshops/schemas';
+import { ApiError, failureText } from '../../api';
+import { useI18n } from '../../i18n';
+import { LoadState, useLoad } from '../../load';
+import { Page } from '../../page';
+import type { PageProps } from '../../router';
+import type { FieldErrors } from '../survey/field-messages';
+import { TextField } from '../survey/fields';
+import { type Registered, type Workshop, workshopApi } from './workshop-api';
+import { WorkshopFacts } from './workshop-facts';
+import '../survey/survey-form.css';
+import './workshops.css';
+
+/** Kept in sync with the API's retention (`registrationRetentionDays`), shown in the privacy notice. */
+const retentionDays = 90;
+
+const fieldIds = {
+  name: 'workshop-name',
+  email: 'workshop-email',
+  institution: 'workshop-institution',
+  note: 'workshop-note',
+} as const;
+type Field = keyof typeof fieldIds;
+
+/**
+ * The public workshop page `/workshop/<id>`: the facts, the programme and the registration form. From
+ * the e-mailed link (`/workshop/<id>/invitation/<token>`) the institution is filled in.
+ */
+export function WorkshopPage(props: PageProps) {
+  const { t } = useI18n();
+  const workshopId = props.params.workshopId ?? '';
+  const token = props.params.token;
+  const [workshop, retry] = useLoad(workshopId, (signal) => workshopApi.workshop(workshopId, signal));
+  const [invitation] = useLoad(token, (signal) => workshopApi.invitation(workshopId, token ?? '', signal));
+  const institution = invitation.state === 'ready' ? invitation.data.institutionName : undefined;
+  const title = workshop.state === 'ready' ? workshop.data.title : t('workshop.pageTitle');
+  return (
+    <Page title={title}>
+      <LoadState loaded={workshop} retry={retry}>
+        {(data) => (
+          <>
+            <p class="lead">{t('workshop.intro')}</p>
+            <WorkshopFacts workshop={data} />
+            <Registration
+              workshop={data}
+              invitationToken={token}
+              institution={institution}
+              key={institution ?? ''}
+            />
+          </>
+        )}
+      </LoadState>
+    </Page>
+  );
+}
+
+function Registration(props: {
+  workshop: Workshop;
+  invitationToken: string | undefined;
+  institution: string | undefined;
+}) {
+  const { t, language } = useI18n();
+  const [values, setValues] = useState<Record<Field, string>>({
+    name: '',
+    email: '',
+    institution: props.institution ?? '',
+    note: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [result, setResult] = useState<Registered | undefined>();
+
+  if (!props.workshop.registrationOpen) {
+    return (
+      <p class="notice notice--warning" data-testid="registration-closed">
+        {t('workshop.registrationClosed')}
+      </p>
+    );
+  }
+
+  if (result) return <RegistrationResult result={result} />;
+
+  function check(): FieldErrors {
+    const parsed = RegisterRequest.safeParse({ ...values, language });
+    if (parsed.success) return {};
+    const found: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]) as Field;
+      const id = fieldIds[field];
+      if (!id || found[id]) continue;
+      found[id] =
+        field === 'email' && values.email.trim() !== ''
+          ? { key: 'validation.invalid_format_email' }
+          : { key: 'validation.required' };
+    }
+    return found;
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const found = check();
+    setErrors(found);
+    setFailure(undefined);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(first)?.focus();
+      return;
+    }
+    setSending(true);
+    try {
+      const answer = await workshopApi.register(props.workshop.workshopId, {
+        name: values.name.trim(),
+        email: values.email.trim(),
+        institution: values.institution.trim(),
+        note: values.note.trim(),
+        language,
+        ...(props.invitationToken ? { invitationToken: props.invitationToken } : {}),
+      });
+      setResult(answer);
+    } catch (error) {
+      const fromApi: FieldErrors = {};
+      for (const field of Object.keys(fieldIds) as Field[]) {
+        const reason = error instanceof ApiError ? error.fieldReason(`body.${field}`) : undefined;
+        if (reason) fromApi[fieldIds[field]] = { text: reason };
+      }
+      setErrors(fromApi);
+      const reason = error instanceof ApiError ? error.fieldReason('workshop') : undefined;
+      setFailure(reason ?? failureText(error, t('app.loadFailed')));
+      requestAnimationFrame(() => document.getElementById('workshop-form-error')?.focus());
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  return (
+    <section aria-labelledby="workshop-form-title" class="workshop-form">
+      <h2 id="workshop-form-title">{t('workshop.formTitle')}</h2>
+      {props.institution && <p>{t('workshop.invitedAs', { institution: props.institution })}</p>}
+      <p>{t('workshop.privacy', { days: retentionDays })}</p>
+      <form class="form" onSubmit={submit} noValidate>
+        <TextField
+          id={fieldIds.name}
+          label={t('workshop.nameLabel')}
+          hint={t('workshop.nameHint')}
+          value={values.name}
+          maxLength={120}
+          autoComplete="name"
+          error={errors[fieldIds.name]}
+          onInput={set('name')}
+        />
+        <TextField
+          id={fieldIds.email}
+          type="email"
+          label={t('workshop.emailLabel')}
+          hint={t('workshop.emailHint')}
+          value={values.email}
+          maxLength={254}
+          autoComplete="email"
+          dir="ltr"
+          error={errors[fieldIds.email]}
+          onInput={set('email')}
+        />
+        <TextField
+          id={fieldIds.institution}
+          label={t('workshop.institutionLabel')}
+          hint={t('workshop.institutionHint')}
+          value={values.institution}
+          maxLength={200}
+          autoComplete="organization"
+          error={errors[fieldIds.institution]}
+          onInput={set('institution')}
+        />
+        <TextField
+          id={fieldIds.note}
+          label={t('workshop.noteLabel')}
+          hint={t('workshop.noteHint')}
+          value={values.note}
+          maxLength={1000}
+          multiline
+          optional
+          error={errors[fieldIds.note]}
+          onInput={set('note')}
+        />
+        {failure && (
+          <p class="form__error" id="workshop-form-error" role="alert" tabIndex={-1}>
+            {failure}
+          </p>
+        )}
+        <button type="submit" class="button" disabled={sending}>
+          {sending ? t('workshop.sending') : t('workshop.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function RegistrationResult(props: { result: Registered }) {
+  const { t } = useI18n();
+  const { result } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const [title, text] = result.alreadyRegistered
+    ? [t('workshop.alreadyTitle'), t('workshop.alreadyText')]
+    : result.status === 'waiting'
+      ? [t('workshop.waitingTitle'), t('workshop.waitingText', { position: result.waitingPosition ?? 1 })]
+      : [t('workshop.registeredTitle'), t('workshop.registeredText')];
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      class="notice workshop-result"
+      data-testid="registration-result"
+      data-status={result.status}
+    >
+      <h2>{title}</h2>
+      <p>{text}</p>
+      {result.manageToken && (
+        <p>
+          <a href={`/workshop/registration/${result.manageToken}`}>{t('workshop.manageLink')}</a>
+        </p>
+      )}
+    </div>
+  );
+}
