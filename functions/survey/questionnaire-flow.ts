@@ -235,16 +235,17 @@ function emptyValue(kind: QuestionKind): unknown {
 }
 
 /**
- * The draft with every answer to a question that does not apply emptied, so a changed earlier answer
- * never leaves a stale dependent one that `requireComplete` would refuse.
+ * The answers with every answer to a question that does not apply emptied, so a changed earlier answer
+ * never leaves a stale dependent one that `requireComplete` would refuse. The form and the chat run
+ * every change through this.
  */
-export function withApplicableOnly(draft: ResponseDraft): ResponseDraft {
-  let result = draft;
+export function applicableAnswers(answers: SurveyAnswers): SurveyAnswers {
+  let draft: ResponseDraft = { answers, contact: emptyContact() };
   for (const question of responseQuestions) {
-    if (question.applies && !question.applies(result.answers) && isAnswered(answerAt(result, question.field)))
-      result = withValue(result, question.field, emptyValue(question.kind));
+    if (question.applies && !question.applies(draft.answers) && isAnswered(answerAt(draft, question.field)))
+      draft = withValue(draft, question.field, emptyValue(question.kind));
   }
-  const offerings = result.answers.offerings.map((offering) => {
+  const offerings = draft.answers.offerings.map((offering) => {
     let cleaned = offering;
     for (const question of offeringQuestions) {
       if (question.applies && !question.applies(cleaned) && isAnswered(cleaned[question.field]))
@@ -252,7 +253,11 @@ export function withApplicableOnly(draft: ResponseDraft): ResponseDraft {
     }
     return cleaned;
   });
-  return { ...result, answers: { ...result.answers, offerings } };
+  return { ...draft.answers, offerings };
+}
+
+export function withApplicableOnly(draft: ResponseDraft): ResponseDraft {
+  return { ...draft, answers: applicableAnswers(draft.answers) };
 }
 
 /** The zod schema of one question's value: the same one the API validates the whole draft with. */

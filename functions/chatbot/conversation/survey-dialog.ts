@@ -10,6 +10,7 @@ import {
   emptyContact,
   isAnswered,
   type OfferingQuestion,
+  type OptionList,
   offeringQuestions,
   optionKey,
   optionLists,
@@ -163,20 +164,25 @@ export function startsSurvey(text: string, language: Language): boolean {
 
 const button = (title: string, value: Record<string, string>): Action => ({ title, value });
 
+/** A section's title and introduction; the contact person's says why it is asked and how long kept. */
 function sectionIntro(language: Language, section: SectionId): Reply[] {
+  if (section === 'privacy') return [];
   const lines: string[] = [t(language, `questionnaire.${section}.title` as MessageKey)];
   if (section === 'contact') {
     lines.push(
       `${t(language, 'questionnaire.contact.personalData')}: ${t(language, 'questionnaire.contact.why')}`,
       t(language, 'questionnaire.contact.retention'),
     );
-  } else if (section !== 'privacy') {
-    lines.push(t(language, `questionnaire.${section}.intro` as MessageKey));
-  }
-  return section === 'privacy' ? [] : [{ text: lines.join('\n\n'), language }];
+  } else lines.push(t(language, `questionnaire.${section}.intro` as MessageKey));
+  return [{ text: lines.join('\n\n'), language }];
 }
 
-function optionButtons(language: Language, list: keyof typeof optionLists, chosen: readonly string[] = []) {
+function optionListOf(question: ResponseQuestion | OfferingQuestion): OptionList {
+  if (!question.options) throw new Error(`${question.field} has no option list`);
+  return question.options;
+}
+
+function optionButtons(language: Language, list: OptionList, chosen: readonly string[] = []) {
   return optionLists[list].map((id) =>
     button(`${chosen.includes(id) ? '✓ ' : ''}${t(language, optionKey(list, id))}`, {
       survey: 'option',
@@ -269,7 +275,7 @@ function ask(
       if (!question.required) actions.push(button(t(language, 'bot.survey.skip'), { survey: 'skip' }));
       break;
     case 'choice':
-      actions = optionButtons(language, question.options ?? 'sectors');
+      actions = optionButtons(language, optionListOf(question));
       break;
     case 'yesNo':
       actions = [
@@ -283,10 +289,10 @@ function ask(
       if (chosen.length)
         lines.push(
           t(language, 'bot.survey.chosen', {
-            choices: chosen.map((id) => t(language, optionKey(question.options ?? 'sectors', id))).join(', '),
+            choices: chosen.map((id) => t(language, optionKey(optionListOf(question), id))).join(', '),
           }),
         );
-      actions = optionButtons(language, question.options ?? 'sectors', chosen);
+      actions = optionButtons(language, optionListOf(question), chosen);
       if (chosen.length || !question.required)
         actions.push(button(t(language, 'bot.survey.done'), { survey: 'done' }));
       break;
@@ -391,7 +397,7 @@ function interpret(
       return { kind: 'set', value: parsed.data, advance: true };
     }
     case 'choice': {
-      const options: readonly string[] = optionLists[question.options ?? 'sectors'];
+      const options: readonly string[] = optionLists[optionListOf(question)];
       if (press?.survey === 'option' && press.option && options.includes(press.option))
         return { kind: 'set', value: press.option, advance: true };
       return { kind: 'invalid', message: t(language, 'surveyForm.errors.chooseOne') };
@@ -402,7 +408,7 @@ function interpret(
         return { kind: 'set', value: press.survey === 'yes', advance: true };
       return { kind: 'invalid', message: t(language, 'surveyForm.errors.chooseOne') };
     case 'choices': {
-      const options: readonly string[] = optionLists[question.options ?? 'sectors'];
+      const options: readonly string[] = optionLists[optionListOf(question)];
       const chosen = (value as string[] | undefined) ?? [];
       if (press?.survey === 'done') {
         if (question.required && chosen.length === 0)

@@ -1,11 +1,11 @@
 import type { Language } from '../../../../functions/shared/i18n/languages';
 import {
-  applies,
   type ContactPerson,
   emptyOffering,
   type Offering,
   type SurveyAnswers,
 } from '../../../../functions/survey/questionnaire';
+import { applicableAnswers } from '../../../../functions/survey/questionnaire-flow';
 
 /** The answers and the contact person as the form holds them: the contact is never null here. */
 export interface Draft {
@@ -20,31 +20,9 @@ export function emptyContact(): ContactPerson {
 /**
  * The answers with every question that does not apply emptied (`applies` in the questionnaire), so a
  * changed earlier answer never leaves a stale dependent one behind and `requireComplete` can pass.
- * The form runs every change through this.
+ * The form runs every change through this; the chat uses the same function.
  */
-export function withApplicableOnly(answers: SurveyAnswers): SurveyAnswers {
-  const institution = {
-    ...answers.institution,
-    sectorOther: applies.sectorOther(answers) ? answers.institution.sectorOther : '',
-    typeOther: applies.typeOther(answers) ? answers.institution.typeOther : '',
-  };
-  const stepsApply = applies.openingSteps(answers);
-  const opening = {
-    ...answers.opening,
-    steps: stepsApply ? answers.opening.steps : [],
-    stepsOther: applies.openingStepsOther(answers) ? answers.opening.stepsOther : '',
-  };
-  const topicsApply = applies.interviewTopics(answers);
-  const interview = {
-    ...answers.interview,
-    topics: topicsApply ? answers.interview.topics : [],
-    topicsOther: topicsApply ? answers.interview.topicsOther : '',
-  };
-  const offerings = answers.offerings.map((offering) =>
-    applies.costNote(offering) || offering.costNote === '' ? offering : { ...offering, costNote: '' },
-  );
-  return { ...answers, institution, opening, interview, offerings };
-}
+export const withApplicableOnly = applicableAnswers;
 
 type Section = Exclude<keyof SurveyAnswers, 'offerings'>;
 
