@@ -4,16 +4,37 @@ import { listDirectory } from '../offerings/directory';
 import { OfferingStore } from '../offerings/offering-store';
 import { routes } from '../routes';
 import { runtimeConfig, StartupRefused } from '../shared/config/env';
+import { DomainError } from '../shared/domain/errors';
 import { featureLambda } from '../shared/http/feature-lambda';
-import { httpHandler } from '../shared/http/handler';
+import { httpHandler, type RequestContext } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
 import { SurveyStore } from '../survey/survey-store';
 import { type BotCredentials, createBotEndpoint } from './adapter/bot-endpoint';
 import { cachedSecret, issueDirectLineToken } from './direct-line';
-import { loadKnowledgeBase } from './knowledge/knowledge-base';
-import { KnowledgeMatcher } from './knowledge/matcher';
+import { loadKnowledgeBase, loadSeedMilestones } from './knowledge/knowledge-base';
+import { KnowledgeStore } from './knowledge/knowledge-store';
+import { LiveKnowledge } from './knowledge/live-knowledge';
+import {
+  conceptPage,
+  createEntry,
+  knowledgeEntryView,
+  knowledgeOverview,
+  milestoneList,
+  removeMilestone,
+  type StaffKnowledgeDeps,
+  saveEntryTexts,
+  saveMilestone,
+} from './knowledge/staff-knowledge';
+import {
+  conversationLearning,
+  deleteUnanswered,
+  listUnanswered,
+  markReviewed,
+  summarizeFeedback,
+} from './learning/learning';
+import { LearningStore } from './learning/learning-store';
 
 const config = runtimeConfig();
 if (config.botAuthentication && !config.bot.appId) {
@@ -43,17 +64,62 @@ const directLineSecret = cachedSecret(async () => {
   return secret.SecretString || undefined;
 });
 
+/**
+ * Staff edits reach every bot instance within this time without a deploy (one small read per interval);
+ * locally at once, so an edit can be tried in the chat right away.
+ */
+const knowledgeCheckMs = config.stage === 'local' ? 0 : 15_000;
+let live: LiveKnowledge | undefined;
+function liveKnowledge(): LiveKnowledge {
+  live ??= new LiveKnowledge({
+    seed: loadKnowledgeBase(),
+    seedMilestones: loadSeedMilestones(),
+    source: new KnowledgeStore(defaultStore()),
+    checkEveryMs: knowledgeCheckMs,
+  });
+  return live;
+}
+
+/** The link keys of the knowledge base, resolved from configuration (never written into a text). */
+const knowledgeLinks = {
+  'contact.integration': config.county.integrationContact,
+  ...(config.county.surveyEvaluationDocumentUrl
+    ? { 'documents.surveyEvaluation': config.county.surveyEvaluationDocumentUrl }
+    : {}),
+};
+
+function staffKnowledgeDeps(): StaffKnowledgeDeps {
+  return {
+    store: new KnowledgeStore(defaultStore()),
+    seed: loadKnowledgeBase(),
+    seedMilestones: loadSeedMilestones(),
+    now: () => new Date(),
+  };
+}
+
+const learningDeps = () => ({
+  store: new LearningStore(defaultStore()),
+  now: () => new Date(),
+  newId: randomUUID,
+});
+
+function staffId(context: RequestContext): string {
+  if (!context.principal) throw new DomainError('unauthorized');
+  return context.principal.sub;
+}
+
 let endpoint: ReturnType<typeof createBotEndpoint> | undefined;
 
 async function botEndpoint() {
   if (!endpoint) {
     const offerings = new OfferingStore(defaultStore());
-    const knowledge = loadKnowledgeBase();
     endpoint = createBotEndpoint({
       credentials: await credentials(),
       store: defaultStore(),
       conversation: {
-        knowledge: { base: knowledge, matcher: new KnowledgeMatcher(knowledge) },
+        currentKnowledge: () => liveKnowledge().get(),
+        learning: conversationLearning(learningDeps()),
+        knowledgeLinks,
         findOfferings: (query) => listDirectory(offerings, query),
         publicBaseUrl: config.publicBaseUrl,
         integrationContact: config.county.integrationContact,
@@ -74,6 +140,50 @@ async function botEndpoint() {
 export const handler = featureLambda('chatbot', {
   chatToken: httpHandler(routes.chatToken, () =>
     issueDirectLineToken({ secret: directLineSecret, fetch: globalThis.fetch }),
+  ),
+  conceptPage: httpHandler(routes.conceptPage, async (_input, context) =>
+    conceptPage(await liveKnowledge().get(), context.language, {
+      links: knowledgeLinks,
+      contact: config.county.integrationContact,
+    }),
+  ),
+  knowledgeOverview: httpHandler(routes.knowledgeOverview, () => knowledgeOverview(staffKnowledgeDeps())),
+  createKnowledgeEntry: httpHandler(routes.createKnowledgeEntry, async ({ body }, context) =>
+    createEntry(staffKnowledgeDeps(), body, staffId(context)),
+  ),
+  knowledgeEntry: httpHandler(routes.knowledgeEntry, ({ params }) =>
+    knowledgeEntryView(staffKnowledgeDeps(), params.entryId),
+  ),
+  saveKnowledgeTexts: httpHandler(routes.saveKnowledgeTexts, async ({ params, body }, context) =>
+    saveEntryTexts(staffKnowledgeDeps(), params.entryId, params.language, body, staffId(context)),
+  ),
+  listMilestones: httpHandler(routes.listMilestones, () => milestoneList(staffKnowledgeDeps())),
+  saveMilestone: httpHandler(routes.saveMilestone, ({ params, body }) =>
+    saveMilestone(staffKnowledgeDeps(), params.milestoneId, body),
+  ),
+  removeMilestone: httpHandler(routes.removeMilestone, ({ params, query }) =>
+    removeMilestone(staffKnowledgeDeps(), params.milestoneId, query.expectedVersion),
+  ),
+  answerFeedback: httpHandler(routes.answerFeedback, async () => {
+    const titles = new Map((loadKnowledgeBase().de ?? []).map((entry) => [entry.id, entry.title]));
+    const current = await liveKnowledge().get();
+    for (const entry of current.base.de ?? []) titles.set(entry.id, entry.title);
+    const rows = summarizeFeedback(await learningDeps().store.feedbackCounts());
+    return {
+      rows: rows.map((row) => ({
+        ...row,
+        ...(titles.has(row.subject) ? { title: titles.get(row.subject) } : {}),
+      })),
+    };
+  }),
+  listUnanswered: httpHandler(routes.listUnanswered, ({ query }) =>
+    listUnanswered(learningDeps(), query.cursor),
+  ),
+  markUnansweredReviewed: httpHandler(routes.markUnansweredReviewed, ({ params }) =>
+    markReviewed(learningDeps(), params.questionId),
+  ),
+  deleteUnanswered: httpHandler(routes.deleteUnanswered, ({ params }) =>
+    deleteUnanswered(learningDeps(), params.questionId),
   ),
   botMessages: httpHandler(routes.botMessages, async ({ body }, context) => {
     const result = await (await botEndpoint())(body, context.headers.authorization);

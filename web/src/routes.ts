@@ -1,5 +1,6 @@
 import { ApiReferencePage } from './pages/api-reference/api-reference-page';
 import { ChatPage } from './pages/chat/chat-page';
+import { ConceptPage } from './pages/concept/concept-page';
 import { OutboxPage } from './pages/dev/outbox-page';
 import { HomePage } from './pages/home/home-page';
 import { AccessibilityPage } from './pages/legal/accessibility-page';
@@ -33,6 +34,7 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/staff/:section', page: StaffPage },
   { pattern: '/staff/:section/:item', page: StaffPage },
   { pattern: '/chat', page: ChatPage },
+  { pattern: '/concept', page: ConceptPage },
   { pattern: '/offerings', page: OfferingsPage },
   { pattern: '/offerings/:offeringId', page: OfferingPage },
   { pattern: '/workshop/registration/:token', page: WorkshopRegistrationPage },

@@ -3,8 +3,11 @@ import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, translate } from '../../shared/i18n/messages';
 import { formatDateTime } from '../../survey/mails';
 import { placeName } from '../../survey/questionnaire';
-import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { composeKnowledgeAnswer, type KnowledgeLinks } from '../knowledge/answer';
+import type { KnowledgeBase, Milestone } from '../knowledge/knowledge-base';
 import type { KnowledgeMatcher } from '../knowledge/matcher';
+import { rate, withRating } from '../learning/answer-rating';
+import { type ConversationLearning, offeringsSubject } from '../learning/learning';
 import { detectLanguage, languageMenu, languageOfLocale, requestedLanguage } from './language';
 import { isOfferingQuery, type OfferingQuery, parseOfferingQuery } from './offering-query';
 import type { ConversationState } from './state';
@@ -40,7 +43,17 @@ export interface Reply {
 
 export interface ConversationDeps {
   /** The knowledge base and its matcher; without them the bot answers offerings questions only. */
-  knowledge?: { base: KnowledgeBase; matcher: KnowledgeMatcher };
+  knowledge?: { base: KnowledgeBase; matcher: KnowledgeMatcher; milestones?: Milestone[] };
+  /** The knowledge as staff left it (re-read when it changed); replaces `knowledge` for the turn. */
+  currentKnowledge?: () => Promise<{
+    base: KnowledgeBase;
+    matcher: KnowledgeMatcher;
+    milestones: Milestone[];
+  }>;
+  /** Ratings and unanswered questions for staff; left out, nothing is kept. */
+  learning?: ConversationLearning;
+  /** Configured values of the entries' link keys (documents, the contact); unset keys are left out. */
+  knowledgeLinks?: KnowledgeLinks;
   findOfferings(
     query: OfferingQuery & { offset: number; limit: number },
   ): Promise<{ offerings: PublicOffering[]; total: number }>;
@@ -112,17 +125,18 @@ function card(language: Language, offering: PublicOffering, baseUrl: string): Of
   };
 }
 
-function knowledgeAnswer(deps: ConversationDeps, language: Language, entryId: string): Reply | undefined {
-  const base = deps.knowledge?.base;
-  const entry = base?.[language]?.find((candidate) => candidate.id === entryId);
-  if (!entry) return undefined;
-  const links = entry.links.flatMap((link) =>
-    link === 'contact.integration' ? [deps.integrationContact] : [],
-  );
-  return {
-    text: [entry.answer, ...links, `${deps.publicBaseUrl}/concept#${entry.section}`].join('\n\n'),
-    language,
-  };
+function knowledgeAnswer(
+  deps: ConversationDeps,
+  state: ConversationState,
+  language: Language,
+  entryId: string,
+): Reply | undefined {
+  if (!deps.knowledge) return undefined;
+  const answer = composeKnowledgeAnswer(deps.knowledge, language, entryId, {
+    publicBaseUrl: deps.publicBaseUrl,
+    links: { 'contact.integration': deps.integrationContact, ...deps.knowledgeLinks },
+  });
+  return answer ? withRating({ text: answer.text, language }, state, entryId) : undefined;
 }
 
 function topicButtons(deps: ConversationDeps, language: Language, entryIds: string[]): Action[] {
@@ -153,14 +167,18 @@ async function searchOfferings(
   }
   const more = offset + pageSize < found.total;
   return [
-    {
-      text: translate(language, 'bot.offeringsFound', { count: found.total }),
-      language,
-      cards: found.offerings.map((offering) => card(language, offering, deps.publicBaseUrl)),
-      ...(more
-        ? { actions: [{ title: translate(language, 'bot.offeringsMore'), value: { action: 'more' } }] }
-        : {}),
-    },
+    withRating(
+      {
+        text: translate(language, 'bot.offeringsFound', { count: found.total }),
+        language,
+        cards: found.offerings.map((offering) => card(language, offering, deps.publicBaseUrl)),
+        ...(more
+          ? { actions: [{ title: translate(language, 'bot.offeringsMore'), value: { action: 'more' } }] }
+          : {}),
+      },
+      state,
+      offeringsSubject,
+    ),
   ];
 }
 
@@ -169,10 +187,12 @@ async function searchOfferings(
  * channel's locale, then the text), then what the user wants. Below certainty the bot does not guess.
  */
 export async function converse(
-  deps: ConversationDeps,
+  given: ConversationDeps,
   state: ConversationState,
   incoming: Incoming,
 ): Promise<{ replies: Reply[]; state: ConversationState }> {
+  const knowledge = await given.currentKnowledge?.();
+  const deps: ConversationDeps = knowledge ? { ...given, knowledge } : given;
   const next: ConversationState = { ...state };
   const replies: Reply[] = [];
   const text = incoming.text.trim();
@@ -239,8 +259,10 @@ export async function converse(
       text: translate(language, 'bot.conceptIntro', { conceptUrl: `${deps.publicBaseUrl}/concept` }),
       language,
     });
+  } else if (action === 'rate') {
+    replies.push(await rate(deps.learning, next, language, value));
   } else if (action === 'topic' && typeof value.entryId === 'string') {
-    const answer = knowledgeAnswer(deps, language, value.entryId);
+    const answer = knowledgeAnswer(deps, next, language, value.entryId);
     replies.push(
       answer ?? { text: translate(language, 'bot.notUnderstood'), language, actions: menu(language) },
     );
@@ -252,7 +274,9 @@ export async function converse(
     const understood = deps.knowledge ? understand(deps.knowledge.matcher, text) : undefined;
     const query = understood?.kind === 'offerings' ? understood.query : parseOfferingQuery(text);
     const answer =
-      understood?.kind === 'knowledge' ? knowledgeAnswer(deps, language, understood.entryId) : undefined;
+      understood?.kind === 'knowledge'
+        ? knowledgeAnswer(deps, next, language, understood.entryId)
+        : undefined;
     if (text && answer) {
       replies.push(answer);
     } else if (text && (understood ? understood.kind === 'offerings' : isOfferingQuery(query))) {
@@ -260,6 +284,11 @@ export async function converse(
     } else if (text) {
       // Below the confidence threshold: say so, offer the closest topics and a person, never guess.
       const closest = understood?.kind === 'none' ? topicButtons(deps, language, understood.closest) : [];
+      await deps.learning?.keepUnanswered({
+        text,
+        language,
+        closest: understood?.kind === 'none' ? understood.closest : [],
+      });
       replies.push({
         text: translate(language, 'bot.notUnderstood'),
         language,

@@ -17,11 +17,20 @@ export const ConversationState = z.object({
       offset: z.number().int(),
     })
     .optional(),
+  /**
+   * The last answers that can be rated (a number and what it answered), so a rating button names only
+   * its answer's number and the subject cannot be forged; each answer counts once.
+   */
+  answerCount: z.number().int().default(0),
+  ratable: z
+    .array(z.object({ answer: z.string(), subject: z.string(), rated: z.boolean() }))
+    .max(10)
+    .default([]),
   /** An institution answering the survey by chat (see survey-dialog.ts). */
   survey: SurveyDialogState.optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 
 export function newConversationState(): ConversationState {
-  return { languageChosen: false, greeted: false };
+  return { languageChosen: false, greeted: false, answerCount: 0, ratable: [] };
 }

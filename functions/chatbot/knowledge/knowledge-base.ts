@@ -3,6 +3,7 @@ import ar from '../../../content/knowledge/ar.json';
 import de from '../../../content/knowledge/de.json';
 import en from '../../../content/knowledge/en.json';
 import fa from '../../../content/knowledge/fa.json';
+import milestones from '../../../content/knowledge/milestones.json';
 import ru from '../../../content/knowledge/ru.json';
 import tr from '../../../content/knowledge/tr.json';
 import uk from '../../../content/knowledge/uk.json';
@@ -76,4 +77,55 @@ export function loadKnowledgeBase(): KnowledgeBase {
   }
   loaded = result;
   return result;
+}
+
+/**
+ * What staff may write in one language of an entry: the texts, not its id, section or links; with the
+ * files' limits, so a staff edit is always a valid entry.
+ */
+export const KnowledgeTexts = KnowledgeEntry.pick({ title: true, answer: true, questions: true, keywords: true });
+export type KnowledgeTexts = z.infer<typeof KnowledgeTexts>;
+
+export const MilestoneText = z.strictObject({
+  title: line(160),
+  description: z.string().trim().max(1000).default(''),
+});
+export type MilestoneText = z.infer<typeof MilestoneText>;
+
+const optionalText = MilestoneText.optional();
+
+/**
+ * A dated step of the concept's process ("where does it stand now?"). German is required, the other
+ * languages are optional and fall back to German, marked as such. The date may be a month
+ * (`2019-05`) when the county named no day.
+ */
+export const Milestone = z.strictObject({
+  id: slug,
+  date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/),
+  link: KnowledgeLinkKey.optional(),
+  texts: z.strictObject({
+    de: MilestoneText,
+    en: optionalText,
+    ar: optionalText,
+    tr: optionalText,
+    uk: optionalText,
+    ru: optionalText,
+    fa: optionalText,
+  }),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+export const MilestoneFile = z.strictObject({ milestones: z.array(Milestone).max(200) });
+
+let seededMilestones: Milestone[] | undefined;
+
+/** The milestones written from the county's text (`content/knowledge/milestones.json`), oldest first. */
+export function loadSeedMilestones(): Milestone[] {
+  if (seededMilestones) return seededMilestones;
+  const parsed = MilestoneFile.safeParse(milestones);
+  if (!parsed.success) {
+    throw new Error(`content/knowledge/milestones.json is invalid: ${z.prettifyError(parsed.error)}`);
+  }
+  seededMilestones = [...parsed.data.milestones].sort((a, b) => a.date.localeCompare(b.date));
+  return seededMilestones;
 }

@@ -28,10 +28,43 @@ export const CountyDetails = z.strictObject({
   dataProtectionOfficer: text(),
   accessibilityContact: text(200),
   integrationContact: text(300),
+  /**
+   * Where the county publishes the evaluation of the online survey (PDF, 23 Sep 2019); the bot and the
+   * concept page link to it. Optional: without it they name the document and the contact, no link.
+   */
+  surveyEvaluationDocumentUrl: z.url().max(500).optional(),
 });
 export type CountyDetails = z.infer<typeof CountyDetails>;
 
 export const MailerKind = z.enum(['outbox', 'ses']);
+
+/** How the bot's Microsoft Entra app registration authenticates (botbuilder's `MicrosoftAppType`). */
+export const BotAppType = z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']);
+
+/** A complete Secrets Manager ARN (with its 6-character suffix), so a grant names exactly one secret. */
+const secretArn = z
+  .string()
+  .max(2048)
+  .regex(
+    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/,
+    'a complete secret ARN',
+  );
+
+/**
+ * The bot's Azure registration, cloud stages only: public identifiers here; its app password and the
+ * Direct Line channel's secret are in Secrets Manager, in secrets the stack creates (with a random
+ * placeholder an operator replaces) unless an existing secret's ARN is given here.
+ */
+export const BotRegistration = z.strictObject({
+  /** The Microsoft App ID; empty until the bot is registered, and the chatbot refuses to start while it is. */
+  appId: z.string().max(200),
+  appType: BotAppType,
+  /** The Entra tenant, required for `SingleTenant`. */
+  tenantId: z.string().max(200),
+  appPasswordSecretArn: secretArn.optional(),
+  directLineSecretArn: secretArn.optional(),
+});
+export type BotRegistration = z.infer<typeof BotRegistration>;
 
 export const StageConfig = z
   .strictObject({
@@ -45,9 +78,23 @@ export const StageConfig = z
     county: CountyDetails,
     /** The public domain of the site, used in links sent by e-mail. */
     publicBaseUrl: z.url(),
+    bot: BotRegistration.optional(),
   })
   .superRefine((config, ctx) => {
     if (config.stage === 'local') return;
+    if (!config.bot) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bot'],
+        message: `a cloud stage needs "bot" (app id, type, tenant)`,
+      });
+    } else if (config.bot.appType === 'SingleTenant' && config.bot.appId && !config.bot.tenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bot', 'tenantId'],
+        message: 'a SingleTenant bot needs its tenant id',
+      });
+    }
     const localOnly: [keyof typeof config, boolean][] = [
       ['devSignIn', config.devSignIn],
       ['botAuthentication', !config.botAuthentication],
@@ -72,6 +119,6 @@ export function isCloudStage(stage: StageName): boolean {
 /** Lists the county fields still holding placeholders; a cloud function refuses to start while any remain. */
 export function placeholdersIn(county: CountyDetails): string[] {
   return Object.entries(county)
-    .filter(([, value]) => value.includes(PLACEHOLDER_MARK))
+    .filter(([, value]) => typeof value === 'string' && value.includes(PLACEHOLDER_MARK))
     .map(([key]) => key);
 }

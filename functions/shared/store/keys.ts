@@ -134,6 +134,38 @@ export const keys = {
     sk: 'HANDLED',
   }),
 
+  /**
+   * Staff edits of the chatbot's knowledge base (one item per entry and language), its milestones and
+   * one revision item, all in one partition: the bot re-reads the revision item and, only when it
+   * changed, the partition (one Query).
+   */
+  knowledgeEntryOverride: (entryId: string, language: string): ItemKey => ({
+    pk: 'KNOWLEDGE',
+    sk: `ENTRY#${part(entryId)}#${part(language)}`,
+  }),
+  knowledgeMilestone: (milestoneId: string): ItemKey => ({
+    pk: 'KNOWLEDGE',
+    sk: `MILESTONE#${part(milestoneId)}`,
+  }),
+  knowledgeRevision: (): ItemKey => ({ pk: 'KNOWLEDGE', sk: 'REVISION' }),
+  knowledgePartition: () => 'KNOWLEDGE',
+  knowledgeEntryPrefix: () => 'ENTRY#',
+  knowledgeMilestonePrefix: () => 'MILESTONE#',
+
+  /** Helpful / not helpful counts of the bot's answers per subject (entry id or `offerings`), day and language. */
+  answerFeedback: (subject: string, day: string, language: string): ItemKey => ({
+    pk: 'FEEDBACK',
+    sk: `${part(subject)}#${day}#${part(language)}`,
+  }),
+  answerFeedbackPartition: () => 'FEEDBACK',
+  /** A question the bot could not answer, redacted, for staff review; newest first by its time-sortable id. */
+  unansweredQuestion: (questionId: string): ItemKey => ({
+    pk: 'UNANSWERED',
+    sk: `QUESTION#${part(questionId)}`,
+  }),
+  unansweredPartition: () => 'UNANSWERED',
+  unansweredPrefix: () => 'QUESTION#',
+
   /** An interview round; all rounds newest first through gsi1. Its slots and interviews share its partition. */
   interviewRound: (roundId: string): ItemKey => ({ pk: `IVROUND#${part(roundId)}`, sk: 'ROUND' }),
   interviewRoundByTime: (createdAt: string, roundId: string): IndexKeys => ({

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { MessageKey } from '../../../../functions/shared/i18n/messages';
 import type { StaffMember as StaffMemberSchema } from '../../../../functions/staff/schemas';
 import { useI18n } from '../../i18n';
+import { KnowledgeGapsSection } from './knowledge-gaps';
+import { KnowledgeMilestonesSection } from './knowledge-milestones';
+import { KnowledgeSection } from './knowledge-section';
 import { ReviewSection } from './review-section';
 import { SurveysSection } from './surveys-section';
 import { WorkshopsSection } from './workshops-section';
@@ -41,6 +44,9 @@ export const consoleSections: ConsoleSection[] = [
   { slug: '', title: 'staff.overviewTitle', component: OverviewSection },
   { slug: 'surveys', title: 'staffSurvey.sectionTitle', component: SurveysSection },
   { slug: 'review', title: 'review.sectionTitle', component: ReviewSection },
+  { slug: 'knowledge', title: 'staffKnowledge.sectionTitle', component: KnowledgeSection },
+  { slug: 'milestones', title: 'staffMilestones.sectionTitle', component: KnowledgeMilestonesSection },
+  { slug: 'gaps', title: 'staffGaps.sectionTitle', component: KnowledgeGapsSection },
   { slug: 'workshops', title: 'workshopStaff.sectionTitle', component: WorkshopsSection },
 ];
 
