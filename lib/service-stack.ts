@@ -1,6 +1,7 @@
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { BotSecrets } from './constructs/bot-secrets';
 import { FeatureApi } from './constructs/feature-api';
 import { StaffSignIn } from './constructs/staff-sign-in';
 import { WebSite } from './constructs/web-site';
@@ -20,6 +21,7 @@ export class ServiceStack extends Stack {
   readonly signIn: StaffSignIn;
   readonly api: FeatureApi;
   readonly web: WebSite;
+  readonly bot: BotSecrets;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -43,6 +45,19 @@ export class ServiceStack extends Stack {
         cognitoClientId: this.signIn.client.userPoolClientId,
       }),
     });
+
+    const { bot } = config;
+    if (!bot) throw new Error(`config/${config.stage}.json has no "bot" section`);
+    this.bot = new BotSecrets(this, 'Bot', { bot, retain: config.stage === 'prod' });
+    const chatbot = this.api.functions.get('chatbot');
+    if (!chatbot) throw new Error('the chatbot function is not deployed');
+    this.bot.connect(chatbot.function, bot);
+    if (!bot.appId) {
+      Annotations.of(this).addWarningV2(
+        'wegweiser:bot-app-id',
+        `config/${config.stage}.json: "bot.appId" is empty. The stack deploys, but the chatbot function refuses to start until the Azure Bot's Microsoft App ID is filled in (README "Bot credentials").`,
+      );
+    }
 
     this.web = new WebSite(this, 'Web', {
       webAssetDir: props.webAssetDir,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountyDetails, isCloudStage, MailerKind, placeholdersIn, StageName } from './stage';
+import { BotAppType, CountyDetails, isCloudStage, MailerKind, placeholdersIn, StageName } from './stage';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -28,7 +28,7 @@ const RuntimeEnv = z.object({
   WEGWEISER_COGNITO_DOMAIN: z.string().max(300).optional(),
   WEGWEISER_COGNITO_CLIENT_ID: z.string().max(200).optional(),
   WEGWEISER_BOT_APP_ID: z.string().max(200).default(''),
-  WEGWEISER_BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  WEGWEISER_BOT_APP_TYPE: BotAppType.default('SingleTenant'),
   WEGWEISER_BOT_TENANT_ID: z.string().max(200).default(''),
   /** Secrets Manager secret holding the bot's app password (cloud only). */
   WEGWEISER_BOT_SECRET_ARN: z.string().max(2048).default(''),

@@ -38,6 +38,34 @@ export type CountyDetails = z.infer<typeof CountyDetails>;
 
 export const MailerKind = z.enum(['outbox', 'ses']);
 
+/** How the bot's Microsoft Entra app registration authenticates (botbuilder's `MicrosoftAppType`). */
+export const BotAppType = z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']);
+
+/** A complete Secrets Manager ARN (with its 6-character suffix), so a grant names exactly one secret. */
+const secretArn = z
+  .string()
+  .max(2048)
+  .regex(
+    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/,
+    'a complete secret ARN',
+  );
+
+/**
+ * The bot's Azure registration, cloud stages only: public identifiers here; its app password and the
+ * Direct Line channel's secret are in Secrets Manager, in secrets the stack creates (with a random
+ * placeholder an operator replaces) unless an existing secret's ARN is given here.
+ */
+export const BotRegistration = z.strictObject({
+  /** The Microsoft App ID; empty until the bot is registered, and the chatbot refuses to start while it is. */
+  appId: z.string().max(200),
+  appType: BotAppType,
+  /** The Entra tenant, required for `SingleTenant`. */
+  tenantId: z.string().max(200),
+  appPasswordSecretArn: secretArn.optional(),
+  directLineSecretArn: secretArn.optional(),
+});
+export type BotRegistration = z.infer<typeof BotRegistration>;
+
 export const StageConfig = z
   .strictObject({
     stage: StageName,
@@ -50,9 +78,23 @@ export const StageConfig = z
     county: CountyDetails,
     /** The public domain of the site, used in links sent by e-mail. */
     publicBaseUrl: z.url(),
+    bot: BotRegistration.optional(),
   })
   .superRefine((config, ctx) => {
     if (config.stage === 'local') return;
+    if (!config.bot) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bot'],
+        message: `a cloud stage needs "bot" (app id, type, tenant)`,
+      });
+    } else if (config.bot.appType === 'SingleTenant' && config.bot.appId && !config.bot.tenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bot', 'tenantId'],
+        message: 'a SingleTenant bot needs its tenant id',
+      });
+    }
     const localOnly: [keyof typeof config, boolean][] = [
       ['devSignIn', config.devSignIn],
       ['botAuthentication', !config.botAuthentication],
