@@ -90,6 +90,16 @@ describe('the bot in a cloud stage', () => {
     );
   });
 
+  it("lets the site's pages reach Direct Line (HTTPS and its WebSocket), which the cloud web chat talks to", () => {
+    const policies = Object.values(
+      resourcesOf(synth.serviceTemplate, 'AWS::CloudFront::ResponseHeadersPolicy'),
+    );
+    const csp = JSON.stringify(policies.map((policy) => policy.Properties));
+    expect(csp).toMatch(
+      /connect-src 'self' [^;]*https:\/\/directline\.botframework\.com wss:\/\/directline\.botframework\.com/,
+    );
+  });
+
   it.each(deployedFunctionNames.filter((name) => name !== 'chatbot'))(
     'gives %s neither the bot variables nor any secret',
     (name) => {

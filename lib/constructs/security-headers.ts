@@ -6,8 +6,12 @@ import type { Construct } from 'constructs';
  * Content-Security-Policy for the Vite build: scripts only from the site itself (Vite emits no inline
  * scripts), inline styles for component style attributes, no plugins, no framing. The same as the
  * local server's (local/security-headers.ts) plus `object-src 'none'` and the sign-in origin, which
- * the front end fetches tokens from and which only the cloud has.
+ * the front end fetches tokens from and which only the cloud has, and Azure's Direct Line (HTTPS for
+ * posting, a WebSocket for the bot's replies), which the web chat talks to in the cloud.
  */
+/** Direct Line 3.0, which the web chat uses in the cloud (`/api/chat/token` gives it a token). */
+export const directLineOrigins = 'https://directline.botframework.com wss://directline.botframework.com';
+
 export function contentSecurityPolicy(signInOrigin: string): string {
   return [
     "default-src 'self'",
@@ -15,7 +19,7 @@ export function contentSecurityPolicy(signInOrigin: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self' ${signInOrigin}`,
+    `connect-src 'self' ${signInOrigin} ${directLineOrigins}`,
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
