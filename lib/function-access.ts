@@ -7,6 +7,8 @@ export interface FunctionAccess {
   table: TableAccess;
   /** Sends e-mail through SES, as the stage's `mailFrom` only. */
   sendsMail: boolean;
+  /** Creates EventBridge Scheduler one-time schedules that invoke the function itself (reminders). */
+  schedulesReminders?: true;
 }
 
 /**
@@ -23,7 +25,7 @@ const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   /** The survey by chat sends the same confirmation e-mail as the form on submit. */
   chatbot: { table: 'readWrite', sendsMail: true },
   /** Booking links, confirmations with calendar invitations and reminders go out by e-mail. */
-  interviews: { table: 'readWrite', sendsMail: true },
+  interviews: { table: 'readWrite', sendsMail: true, schedulesReminders: true },
   /** Workshop announcements, registration confirmations and moves up from the waiting list. */
   workshops: { table: 'readWrite', sendsMail: true },
 };

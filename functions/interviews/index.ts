@@ -149,7 +149,8 @@ export async function handler(
   event: HttpEvent | ReminderEvent,
   context: Context,
 ): Promise<HttpResult | ReminderOutcome> {
-  if (context?.invokedFunctionArn) ownArn = context.invokedFunctionArn;
+  // Without a version or alias qualifier: the invoke role may call the function itself, nothing else.
+  if (context?.invokedFunctionArn) ownArn = context.invokedFunctionArn.split(':').slice(0, 7).join(':');
   if ('source' in event && event.source === 'wegweiser.interview-reminder') {
     const reminder = ReminderEvent.parse(event);
     const outcome = await sendReminder(deps(), reminder);

@@ -11,6 +11,7 @@ import { tableDefinition } from '../../functions/shared/store/table';
 import { lambdaBundling } from '../bundling';
 import type { FunctionAccess, TableAccess } from '../function-access';
 import { functionEntry, repoRoot } from '../paths';
+import { ReminderSchedules } from './reminder-schedules';
 
 export interface FeatureFunctionProps {
   name: FunctionName;
@@ -50,6 +51,8 @@ const tableActions: Record<Exclude<TableAccess, 'none'>, string[]> = {
 export class FeatureFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
+  /** Only for functions whose access asks for reminder schedules. */
+  readonly reminders?: ReminderSchedules;
 
   constructor(scope: Construct, id: string, props: FeatureFunctionProps) {
     super(scope, id);
@@ -92,6 +95,14 @@ export class FeatureFunction extends Construct {
 
     this.grantTable(role, props.table, props.access.table);
     if (props.access.sendsMail) this.grantMail(role, props.mailFrom);
+    if (props.access.schedulesReminders) {
+      this.reminders = new ReminderSchedules(this, 'ReminderSchedules', {
+        target: this.function,
+        functionRole: role,
+      });
+      for (const [name, value] of Object.entries(this.reminders.environment))
+        this.function.addEnvironment(name, value);
+    }
 
     const synchronous = 'Invoked synchronously by API Gateway, which answers the caller with the error';
     Validations.of(this.function).acknowledge(
