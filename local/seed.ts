@@ -6,7 +6,9 @@ import { OfferingStore } from '../functions/offerings/offering-store';
 import { keys } from '../functions/shared/store/keys';
 import type { Store } from '../functions/shared/store/store';
 import { SurveyStore } from '../functions/survey/survey-store';
+import { WorkshopStore } from '../functions/workshops/workshop-store';
 import { seedDemoOfferings, seedDemoSurvey } from './demo-data';
+import { seedDemoWorkshop } from './demo-workshop';
 
 export const demoAccounts = [
   {
@@ -62,6 +64,10 @@ export async function seedDemoData(store: Store): Promise<string[]> {
         const surveyId = await seedDemoSurvey(new SurveyStore(store), now);
         await seedDemoOfferings(new OfferingStore(store), surveyId, now);
       },
+    ],
+    [
+      'demo-workshop-v1',
+      () => seedDemoWorkshop(new WorkshopStore(store), new SurveyStore(store), new Date()),
     ],
   ];
   for (const [id, step] of steps) {
