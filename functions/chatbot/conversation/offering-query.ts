@@ -123,10 +123,12 @@ const latinPlaceEndings = new Set(
 const glued = /^(?:وبال|بال|وال|فال|بهال|لل|ال|ب|و|ل)/;
 
 /** A word of the text stands for a word of a list: same word, an inflected form, or a compound part. */
-function sameWord(token: string, word: string): boolean {
+function sameWord(token: string, word: string, inPhrase = false): boolean {
   if (token === word) return true;
   if (word.length < 3) return false;
-  if (token.startsWith(word)) return true;
+  // "work" is in "works" and "workers", not in "workshop": short words take only an ending
+  if (token.startsWith(word))
+    return inPhrase || !/^[a-z]/.test(word) || word.length >= 5 || token.length - word.length <= 3;
   if (/^[\u0600-\u06FF]/.test(token)) {
     const bare = token.replace(glued, '');
     return bare.length >= 2 && (bare === word || bare.startsWith(word.replace(glued, '')));
@@ -147,7 +149,7 @@ function findPhrases<T>(text: string[], candidates: { value: T; words: Phrase }[
   for (const candidate of candidates) {
     const size = candidate.words.length;
     for (let start = 0; start + size <= text.length; start += 1) {
-      if (candidate.words.every((word, offset) => sameWord(text[start + offset] ?? '', word))) {
+      if (candidate.words.every((word, offset) => sameWord(text[start + offset] ?? '', word, size > 1))) {
         found.push({ value: candidate.value, start, length: size, chars: candidate.words.join('').length });
         break;
       }

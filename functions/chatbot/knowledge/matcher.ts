@@ -56,7 +56,7 @@ interface IndexedVocabulary {
  * Below this score the bot declines instead of answering. Chosen on the committed evaluation set to keep
  * false answers at or below 5 % (see README, "Chatbot evaluation").
  */
-export const knowledgeThreshold = 0.45;
+export const knowledgeThreshold = 0.44;
 
 /**
  * When the best entry leads the runner-up by less than this and is not clearly above the threshold, the
@@ -65,7 +65,7 @@ export const knowledgeThreshold = 0.45;
 export const knowledgeMargin = 0.03;
 
 /** How much the character view counts against the word view in the combined score. */
-const characterWeight = 0.5;
+export const knowledgeCharacterWeight = 0.5;
 
 export class KnowledgeMatcher {
   private readonly phrasings: IndexedPhrasing[] = [];
@@ -78,6 +78,7 @@ export class KnowledgeMatcher {
     knowledge: KnowledgeBase,
     readonly threshold = knowledgeThreshold,
     readonly margin = knowledgeMargin,
+    readonly characterWeight = knowledgeCharacterWeight,
   ) {
     const raw: { entryId: string; grams: Map<string, number> }[] = [];
     for (const language of languageCodes) {
@@ -143,7 +144,7 @@ export class KnowledgeMatcher {
     return [...characters.entries()]
       .map(([entryId, score]) => ({
         entryId,
-        score: characterWeight * score + (1 - characterWeight) * (coverage.get(entryId) ?? 0),
+        score: this.characterWeight * score + (1 - this.characterWeight) * (coverage.get(entryId) ?? 0),
       }))
       .sort((a, b) => b.score - a.score);
   }

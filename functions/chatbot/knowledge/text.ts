@@ -129,7 +129,12 @@ const stopWords = new Set(
     'var yok ben sen biz siz bana beni bi acaba mi',
     'і й в у на що як де хто це з із до чи а та то ти ви я ми мене мені мой мій моя цей ця той там тут',
     'и в на что как где кто это с к ли а то ты вы я мы меня мне мой моя этот эта тот там тут есть',
-    'вообще взагалі вже уже',
+    'вообще взагалі вже уже буде будуть був була було були будет будут был была было были',
+    'який яка яке які какой какая какое какие который которая',
+    'welche welcher welches wieso weshalb wofür wofur woher wohin sein wird werden wurde wurden hat haben hatte',
+    'which whose whom will would should shall has have had',
+    'hangi hangisi nasıl olacak',
+    'ای کدوم کدام',
     'و در از به که را رو چه چی چیه کجا کی این اون آن آیا با تو من ما شما هم یه یک است هست هستن',
     'میشه می خوام میخوام باید برای',
   ]
