@@ -343,7 +343,7 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     expect(user.lastText).toContain(t('bot.survey.askCode'));
   });
 
-  it('refuses a wrong code and asks again, then accepts the right one', async () => {
+  it('refuses a wrong code and asks again, accepts the right one, and switches language when asked', async () => {
     const invited = await invite('wrong@vhs.example');
     const user = chat('survey-wrong', 'de');
     await user.send('Hallo');
@@ -354,5 +354,10 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     expect(user.lastText).toContain(user.t('bot.survey.codeUnknown'));
     await user.send(invited.link);
     expect(user.lastText).toContain(user.t('questionnaire.privacy.accepted.label'));
+    // Asked for another language where no button or text answer fits, it switches and asks again.
+    await user.send('English please');
+    expect(user.lastText).toContain(translate('en', 'bot.languageChanged'));
+    expect(user.last.at(-1)?.text).toBe(translate('en', 'questionnaire.privacy.accepted.label'));
+    expect(user.last.at(-1)?.locale).toBe('en');
   });
 });

@@ -26,6 +26,7 @@ import {
 import { loadResponse, type RespondingDeps, saveDraft, submitResponse } from '../../survey/responding';
 import { TokenParams } from '../../survey/schemas';
 import type { Action, Incoming, Reply } from './converse';
+import { requestedLanguage } from './language';
 import type { ConversationState } from './state';
 import type { SurveyDialogState } from './survey-dialog-state';
 import { placesNamed } from './survey-places';
@@ -326,6 +327,7 @@ function summary(language: Language, draft: ResponseDraft): Reply[] {
       text: `${t(language, 'bot.survey.summary')}\n\n${answersAsText(language, draft.answers, draft.contact)}`,
       language,
     },
+    { text: t(language, 'bot.survey.changeInForm'), language },
     {
       text: t(language, 'bot.survey.confirmSubmit'),
       language,
@@ -497,8 +499,19 @@ class SurveyConversation {
   constructor(
     readonly deps: SurveyDialogDeps,
     readonly state: ConversationState,
-    readonly language: Language,
+    public language: Language,
   ) {}
+
+  /** "English please", "Türkçe": a request for another language, where no button or text answer fits. */
+  switchLanguage(text: string): boolean {
+    const requested = requestedLanguage(text);
+    if (!requested) return false;
+    this.language = requested;
+    this.state.language = requested;
+    this.state.languageChosen = true;
+    this.say('bot.languageChanged');
+    return true;
+  }
 
   say(key: MessageKey, params?: MessageParams, actions?: Action[]): void {
     this.replies.push({
@@ -642,6 +655,7 @@ class SurveyConversation {
     if (!token) {
       const code = invitationCodeIn(incoming.text);
       if (code) await this.open(code);
+      else if (this.switchLanguage(incoming.text)) this.askCode();
       else
         this.say('bot.survey.codeInvalid', undefined, [
           button(t(this.language, 'bot.survey.cancel'), { survey: 'cancel' }),
@@ -683,6 +697,11 @@ class SurveyConversation {
       publicBaseUrl: this.deps.publicBaseUrl,
     });
     const press = pressed(shown, incoming);
+    const expectsText = step.kind !== 'addOffering' && step.question.kind === 'text';
+    if (!press && !expectsText && this.switchLanguage(incoming.text)) {
+      this.go(loaded, step, undefined);
+      return;
+    }
     if (step.kind === 'addOffering') {
       await this.addOffering(loaded, press);
       return;
@@ -806,6 +825,10 @@ class SurveyConversation {
   async confirm(loaded: Loaded, incoming: Incoming): Promise<void> {
     const dialog = this.dialog();
     const press = pressed(summary(this.language, loaded.draft), incoming);
+    if (!press && this.switchLanguage(incoming.text)) {
+      this.toSummary(loaded);
+      return;
+    }
     if (press?.survey !== 'submit') {
       this.toSummary(loaded);
       return;
