@@ -34,6 +34,8 @@ export default defineConfig({
   root: webRoot,
   publicDir: 'public',
   plugins: [germanShellTexts()],
+  // Web Chat's voice channel (Direct Line Speech) is not offered; see web/src/pages/chat/no-speech.ts.
+  resolve: { alias: { 'botframework-directlinespeech-sdk': `${webRoot}src/pages/chat/no-speech.ts` } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: { outDir: process.env.WEGWEISER_WEB_DIST ?? 'dist', emptyOutDir: true },
   server: { fs: { allow: [repositoryRoot] } },
