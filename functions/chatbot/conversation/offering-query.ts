@@ -185,27 +185,28 @@ function findPlace(text: string[]): Found<string> | undefined {
  */
 function findPlaceBySound(text: string[]): Found<string> | undefined {
   let best: (Found<string> & { distance: number }) | undefined;
-  for (let start = 0; start < text.length; start += 1) {
-    for (let size = 1; size <= 3 && start + size <= text.length; size += 1) {
+  for (const place of placeNames) {
+    if (place.skeleton.length < 4) continue;
+    // as many words as the name has ("Zell am Main"), so that neighbouring words never add up to a place
+    const size = place.words.length;
+    const allowed = place.skeleton.length >= 6 ? 1 : 0;
+    for (let start = 0; start + size <= text.length; start += 1) {
       const window = text.slice(start, start + size);
-      if (window.some((token) => /^[a-z0-9]/.test(token))) break;
+      if (window.some((token) => /^[a-z0-9]/.test(token) || isStopWord(token))) continue;
       const heard = foreignSkeleton(window.join(''));
-      for (const place of placeNames) {
-        if (place.skeleton.length < 4) continue;
-        const distance = Math.min(
-          ...[0, 1, 2].map((extra) =>
-            levenshtein(heard.slice(0, place.skeleton.length + extra), place.skeleton),
-          ),
-        );
-        const allowed = place.skeleton.length >= 6 ? 1 : 0;
-        if (
-          distance <= allowed &&
-          (!best ||
-            distance < best.distance ||
-            (distance === best.distance && place.skeleton.length > best.chars))
-        )
-          best = { value: place.value, start, length: size, chars: place.skeleton.length, distance };
-      }
+      if (heard[0] !== place.skeleton[0]) continue;
+      const distance = Math.min(
+        ...[0, 1, 2].map((extra) =>
+          levenshtein(heard.slice(0, place.skeleton.length + extra), place.skeleton),
+        ),
+      );
+      if (
+        distance <= allowed &&
+        (!best ||
+          distance < best.distance ||
+          (distance === best.distance && place.skeleton.length > best.chars))
+      )
+        best = { value: place.value, start, length: size, chars: place.skeleton.length, distance };
     }
   }
   return best;
@@ -287,7 +288,8 @@ const foreignSounds: Record<string, string> = {
 };
 
 function foreignSkeleton(word: string): string {
-  const letters = word.replace(/ه$/, '');
+  // Persian plurals ("خبرها", news) are words, not places
+  const letters = word.replace(/(?:های|ها)$/, '').replace(/ه$/, '');
   return collapse([...letters].map((letter) => foreignSounds[letter] ?? '').join(''));
 }
 
