@@ -68,6 +68,12 @@ describe('the bot in a cloud stage', () => {
     }
   });
 
+  it('publishes both secret ARNs as outputs, for the operator who puts the real values', () => {
+    const outputs = synth.serviceTemplate.findOutputs('*');
+    expect(outputs.BotAppPasswordSecretArn?.Value).toEqual({ Ref: expect.any(String) });
+    expect(outputs.DirectLineSecretArn?.Value).toEqual({ Ref: expect.any(String) });
+  });
+
   it('gives the chatbot function the app id, type and tenant from the stage config and both secret ARNs', () => {
     const variables = functionOf('chatbot').Environment.Variables;
     expect(variables).toMatchObject({

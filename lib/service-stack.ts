@@ -94,5 +94,13 @@ export class ServiceStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'HostedUiUrl', { value: this.signIn.hostedUiUrl, description: 'Cognito sign-in' });
+    new CfnOutput(this, 'BotAppPasswordSecretArn', {
+      value: this.bot.appPassword.secretArn,
+      description: "Put the Azure Bot's app password (Entra client secret) here",
+    });
+    new CfnOutput(this, 'DirectLineSecretArn', {
+      value: this.bot.directLine.secretArn,
+      description: "Put a secret of the Azure Bot's Direct Line channel here",
+    });
   }
 }
