@@ -25,11 +25,11 @@ export const CreateWorkshopRequest = z
   })
   .refine((workshop) => Date.parse(workshop.endsAt) > Date.parse(workshop.startsAt), {
     path: ['endsAt'],
-    params: { reason: 'ends_before_start' },
+    params: { reason: 'workshop_ends_before_start' },
   })
   .refine((workshop) => Date.parse(workshop.registrationClosesAt) <= Date.parse(workshop.startsAt), {
     path: ['registrationClosesAt'],
-    params: { reason: 'deadline_after_start' },
+    params: { reason: 'workshop_deadline_after_start' },
   });
 export type CreateWorkshopRequest = z.infer<typeof CreateWorkshopRequest>;
 

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { Finding } from '../shared/domain/findings';
@@ -160,20 +160,30 @@ export class WorkshopStore {
     return this.store.update(keys.workshop(workshopId), { results }, { mustExist: true });
   }
 
-  /** The next number in order of registration; numbers lost to failed attempts only leave gaps. */
+  /**
+   * The next number in order of registration; numbers lost to failed attempts only leave gaps. DynamoDB
+   * refuses a single write to an item that a transaction is changing at that moment, so it is retried.
+   */
   async nextTicket(workshopId: string): Promise<number> {
-    const { Attributes } = await this.store.client.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.workshopCounter(workshopId),
-        UpdateExpression: 'ADD #tickets :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: counterNames('#tickets'),
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.tickets);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { Attributes } = await this.store.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.workshopCounter(workshopId),
+            UpdateExpression: 'ADD #tickets :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: counterNames('#tickets'),
+            ExpressionAttributeValues: { ':one': 1 },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Number(Attributes?.tickets);
+      } catch (error) {
+        if (!(error instanceof TransactionConflictException) || attempt >= 40) throw error;
+        await this.backoff(attempt);
+      }
+    }
   }
 
   getRegistration(workshopId: string, emailHash: string): Promise<RegistrationRecord | undefined> {

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ar from '../../content/messages/ar.json';
+import de from '../../content/messages/de.json';
+import type { LocalStack } from '../../local/stack';
+import { signIn, startTestStack } from '../../local/testing/local-stack';
+
+describe('workshop API through the local server', () => {
+  let stack: LocalStack;
+  let staff: Record<string, string>;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    staff = {
+      authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
+      'content-type': 'application/json',
+    };
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = staff) =>
+    fetch(`${stack.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+  async function newWorkshop(registrationClosesAt: string) {
+    const response = await post('/api/staff/workshops', {
+      title: 'Workshop',
+      startsAt: '2099-03-10T14:00:00+01:00',
+      endsAt: '2099-03-10T18:00:00+01:00',
+      place: 'Landratsamt',
+      capacity: 1,
+      registrationClosesAt,
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { workshopId: string }).workshopId;
+  }
+
+  const person = { name: 'Erika', email: 'erika@example.org', institution: 'VHS', language: 'de' };
+
+  it('refuses a workshop that ends before it starts, naming the field in the staff language', async () => {
+    const response = await post('/api/staff/workshops?lang=de', {
+      title: 'Workshop',
+      startsAt: '2099-03-10T14:00:00+01:00',
+      endsAt: '2099-03-10T13:00:00+01:00',
+      place: 'Landratsamt',
+      capacity: 10,
+      registrationClosesAt: '2099-03-01T00:00:00+01:00',
+    });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { field: string; reason: string }[] };
+    expect(problem.errors).toContainEqual({
+      field: 'body.endsAt',
+      code: 'workshop_ends_before_start',
+      reason: de.validation.workshop_ends_before_start,
+    });
+  });
+
+  it('keeps staff routes for staff', async () => {
+    const response = await fetch(`${stack.url}/api/staff/workshops`);
+    expect(response.status).toBe(401);
+  });
+
+  it('registers from the public page, then waits, and answers a repeat with the same registration', async () => {
+    const workshopId = await newWorkshop('2099-03-01T00:00:00+01:00');
+    const headers = { 'content-type': 'application/json' };
+    const first = await post(`/api/workshops/${workshopId}/registrations`, person, headers);
+    const second = await post(
+      `/api/workshops/${workshopId}/registrations`,
+      { ...person, email: 'murat@example.org' },
+      headers,
+    );
+    const again = await post(`/api/workshops/${workshopId}/registrations`, person, headers);
+
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ status: 'registered', alreadyRegistered: false });
+    expect(await second.json()).toMatchObject({ status: 'waiting', waitingPosition: 1 });
+    expect(await again.json()).toEqual({ status: 'registered', alreadyRegistered: true });
+    const page = (await (await fetch(`${stack.url}/api/workshops/${workshopId}`)).json()) as object;
+    expect(page).toMatchObject({ capacity: 1, placesLeft: 0, waiting: 1, registrationOpen: true });
+    expect(JSON.stringify(page)).not.toContain('erika');
+  });
+
+  it('refuses registration after the deadline with 410 and a localized reason', async () => {
+    const workshopId = await newWorkshop('2020-01-01T00:00:00+01:00');
+    const response = await post(`/api/workshops/${workshopId}/registrations?lang=ar`, person, {
+      'content-type': 'application/json',
+    });
+    expect(response.status).toBe(410);
+    const problem = (await response.json()) as { type: string; errors: { field: string; reason: string }[] };
+    expect(problem.type).toBe('/problems/closed');
+    expect(problem.errors).toEqual([
+      { field: 'workshop', code: 'registration_closed', reason: ar.validation.registration_closed },
+    ]);
+  });
+
+  it('exports the list as CSV with a byte order mark for Excel', async () => {
+    const workshopId = await newWorkshop('2099-03-01T00:00:00+01:00');
+    await post(
+      `/api/workshops/${workshopId}/registrations`,
+      { ...person, name: '@SUM(1+1)' },
+      { 'content-type': 'application/json' },
+    );
+    const response = await fetch(
+      `${stack.url}/api/staff/workshops/${workshopId}/registrations/export?lang=en`,
+      {
+        headers: staff,
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="workshop-${workshopId}.csv"`,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.subarray(3));
+    expect(text.split('\r\n')[0]).toBe(
+      '"Status";"Name";"E-mail address";"Institution";"Note";"Registered on"',
+    );
+    expect(text).toContain(`"'@SUM(1+1)"`);
+  });
+});
