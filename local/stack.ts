@@ -22,6 +22,8 @@ export interface LocalStackOptions {
   webRoot?: string;
   /** Another table name, so that several stacks can share one DynamoDB (tests). */
   tableName?: string;
+  /** How often the local scheduler looks for due interview reminders; 0 turns it off. */
+  reminderIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -60,6 +62,7 @@ function configureEnvironment(endpoint: string, secret: string, port: number, ta
     WEGWEISER_DEV_TOKEN_SECRET: secret,
     WEGWEISER_BOT_AUTH: String(config.botAuthentication),
     WEGWEISER_COUNTY: JSON.stringify(config.county),
+    WEGWEISER_REMINDER_SCHEDULER: 'table',
     AWS_REGION: config.region,
   });
 }
@@ -97,6 +100,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.listen(port, '127.0.0.1', () => listening());
   });
   const actualPort = (server.address() as AddressInfo).port;
+  const { handler: interviews } = await import('../functions/interviews/index');
+  const { startReminderTimer } = await import('./interview-reminders');
+  const reminderInterval = options.reminderIntervalMs ?? 30_000;
+  const reminders =
+    reminderInterval > 0
+      ? startReminderTimer(store, interviews, { intervalMs: reminderInterval })
+      : undefined;
   return {
     url: `http://localhost:${actualPort}`,
     port: actualPort,
@@ -104,6 +114,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tableName,
     store,
     stop: async () => {
+      await reminders?.stop();
       await new Promise<void>((closed) => {
         server.close(() => closed());
         server.closeAllConnections();

@@ -1,0 +1,186 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../local/stack';
+import { signIn, startTestStack } from '../../local/testing/local-stack';
+
+/** Tuesday 2 March 2027, 09:00 Berlin (CET) is 08:00 UTC. */
+const nine = '20270302T080000Z';
+
+describe('interview API through the local server', () => {
+  let stack: LocalStack;
+  let staff: Record<string, string>;
+  const json = { 'content-type': 'application/json' };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    staff = { authorization: `Bearer ${await signIn(stack.url, 'staff')}`, ...json };
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = staff) =>
+    fetch(`${stack.url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  async function outbox(purpose: string) {
+    const page = (await (await fetch(`${stack.url}/api/dev/outbox?limit=100`)).json()) as {
+      messages: {
+        purpose: string;
+        to: string[];
+        attachments: { contentBase64: string; contentType: string }[];
+      }[];
+    };
+    return page.messages.filter((message) => message.purpose === purpose);
+  }
+
+  /** Each test has an interviewer of its own: one interviewer is never booked twice at 09:00, across rounds. */
+  async function roundWithSlots(interviewer: string) {
+    const created = await call('POST', '/api/staff/interview-rounds', {
+      topic: 'Sprachkurse',
+      interviewers: [{ email: interviewer, name: 'Anna Berger' }],
+      durationMinutes: 60,
+      location: { kind: 'online', url: 'https://meet.example/abc' },
+      changeCutOffHours: 24,
+      reminderLeadHours: 24,
+    });
+    expect(created.status).toBe(201);
+    const { roundId } = (await created.json()) as { roundId: string };
+    const slots = await call('POST', `/api/staff/interview-rounds/${roundId}/slots`, {
+      kind: 'recurring',
+      weekdays: [2],
+      fromDate: '2027-03-01',
+      untilDate: '2027-03-07',
+      dayStart: '09:00',
+      dayEnd: '12:00',
+    });
+    expect(slots.status).toBe(201);
+    expect(((await slots.json()) as { created: unknown[] }).created).toHaveLength(3);
+    return roundId;
+  }
+
+  async function invite(roundId: string, email: string) {
+    const response = await call('POST', `/api/staff/interview-rounds/${roundId}/interviews`, {
+      name: 'Dr. Lena Vogt',
+      email,
+      institution: 'Caritas Würzburg',
+      topics: ['counselling'],
+      language: 'en',
+    });
+    expect(response.status).toBe(201);
+    const { link, interview } = (await response.json()) as {
+      link: string;
+      interview: { interviewId: string };
+    };
+    return { token: new URL(link).pathname.split('/').pop() ?? '', interviewId: interview.interviewId };
+  }
+
+  it('books once for a retried request, answers another expert with a localized 409, and cancels', async () => {
+    const roundId = await roundWithSlots('anna@lra.example');
+    const first = await invite(roundId, 'lena@caritas.example');
+    const second = await invite(roundId, 'omar@caritas.example');
+
+    const view = (await (await fetch(`${stack.url}/api/interview/${first.token}?lang=en`)).json()) as {
+      freeSlots: { slotId: string }[];
+    };
+    expect(view.freeSlots.map((slot) => slot.slotId)).toContain(nine);
+
+    const retry = { ...json, 'idempotency-key': 'book-retry-0001' };
+    const booked = await call(
+      'POST',
+      `/api/interview/${first.token}/booking`,
+      { slotId: nine, comment: 'Hi' },
+      retry,
+    );
+    const again = await call(
+      'POST',
+      `/api/interview/${first.token}/booking`,
+      { slotId: nine, comment: 'Hi' },
+      retry,
+    );
+    expect([booked.status, again.status]).toEqual([201, 201]);
+    expect(await again.json()).toEqual(await booked.json());
+
+    const taken = await call(
+      'POST',
+      `/api/interview/${second.token}/booking?lang=en`,
+      { slotId: nine },
+      json,
+    );
+    expect(taken.status).toBe(409);
+    expect(taken.headers.get('content-type')).toContain('application/problem+json');
+    expect(await taken.json()).toMatchObject({
+      type: '/problems/slot-taken',
+      title: 'Time taken',
+      status: 409,
+    });
+
+    const [confirmation] = await outbox('interview-confirmation');
+    expect(confirmation?.attachments[0]?.contentType).toContain('method=REQUEST');
+    const ics = Buffer.from(confirmation?.attachments[0]?.contentBase64 ?? '', 'base64').toString('utf8');
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent') ?? undefined,
+    );
+    expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-02T08:00:00.000Z');
+
+    const calendar = (await (
+      await call(
+        'GET',
+        `/api/staff/interview-rounds/${roundId}/calendar?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z`,
+      )
+    ).json()) as { slots: { slotId: string; free: boolean; booking?: { state: string } }[] };
+    expect(calendar.slots.find((slot) => slot.slotId === nine)).toMatchObject({
+      free: false,
+      booking: { state: 'booked' },
+    });
+
+    const cancelled = await call('DELETE', `/api/interview/${first.token}/booking`, undefined, {});
+    expect(cancelled.status).toBe(200);
+    const rebooked = await call('POST', `/api/interview/${second.token}/booking`, { slotId: nine }, json);
+    expect(rebooked.status).toBe(201);
+  });
+
+  it('sends a reminder when the scheduler invokes the function with a reminder event, and only once', async () => {
+    const roundId = await roundWithSlots('ben@lra.example');
+    const expert = await invite(roundId, 'reminder@caritas.example');
+    expect(
+      (await call('POST', `/api/interview/${expert.token}/booking`, { slotId: nine }, json)).status,
+    ).toBe(201);
+    const { handler } = await import('./index');
+    const event = {
+      source: 'wegweiser.interview-reminder' as const,
+      roundId,
+      interviewId: expert.interviewId,
+      startsAt: '2027-03-02T08:00:00.000Z',
+    };
+    const context = { invokedFunctionArn: 'local:interviews' } as Parameters<typeof handler>[1];
+
+    expect(await handler(event, context)).toBe('sent');
+    expect(await handler(event, context)).toBe('already_sent');
+
+    const reminders = (await outbox('interview-reminder')).filter((message) =>
+      message.to.includes('reminder@caritas.example'),
+    );
+    expect(reminders).toHaveLength(1);
+  });
+
+  it('refuses bad input with 400 and the failing field, never 500', async () => {
+    const roundId = await roundWithSlots('carla@lra.example');
+    const response = await call('POST', `/api/staff/interview-rounds/${roundId}/slots`, {
+      kind: 'recurring',
+      weekdays: [9],
+      fromDate: '2027-03-07',
+      untilDate: '2027-03-01',
+      dayStart: '09:10',
+      dayEnd: '12:00',
+    });
+    expect(response.status).toBe(400);
+    const fields = ((await response.json()) as { errors: { field: string }[] }).errors.map(
+      (error) => error.field,
+    );
+    expect(fields).toEqual(expect.arrayContaining(['body.weekdays.0', 'body.dayStart']));
+  });
+});
