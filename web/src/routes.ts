@@ -3,6 +3,7 @@ import { ChatPage } from './pages/chat/chat-page';
 import { ConceptPage } from './pages/concept/concept-page';
 import { OutboxPage } from './pages/dev/outbox-page';
 import { HomePage } from './pages/home/home-page';
+import { InterviewPage } from './pages/interviews/interview-page';
 import { AccessibilityPage } from './pages/legal/accessibility-page';
 import { ImprintPage } from './pages/legal/imprint-page';
 import { PrivacyPage } from './pages/legal/privacy-page';
@@ -29,6 +30,7 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/survey', page: SurveyEntryPage },
   { pattern: '/survey/join/:surveyId', page: SurveyJoinPage },
   { pattern: '/survey/:token', page: SurveyFormPage },
+  { pattern: '/interview/:token', page: InterviewPage },
   { pattern: '/staff/callback', page: StaffCallbackPage },
   { pattern: '/staff', page: StaffPage },
   { pattern: '/staff/:section', page: StaffPage },

@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import ar from '../content/messages/ar.json';
+import de from '../content/messages/de.json';
+import en from '../content/messages/en.json';
+import type { Language } from '../functions/shared/i18n/languages';
+import { emptyAnswers, privacyNoticeVersion } from '../functions/survey/questionnaire';
+import { addDays, countyTimeZone, dayKeyOf, weekdayOf } from '../web/src/pages/interviews/zoned-time';
+import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
+import { newInvitation, outbox, type TestInvitation } from './support/survey-invitations';
+
+const s = de.staffInterviews;
+const b = en.interviewBooking;
+/** Unique per run: the e2e stack is shared by every test file. */
+const run = randomUUID().slice(0, 8);
+const topic = `Sprachförderung im Landkreis ${run}`;
+const contactName = `Erika Beispiel ${run}`;
+const contactEmail = `erika-${run}@example.org`;
+/** An interviewer of this run only, so no other test's booking can make them busy. */
+const interviewerEmail = `interviewer-${run}@example.org`;
+
+function api(path: string): string {
+  return new URL(path, inject('baseUrl')).href;
+}
+
+async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(api(path), {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+let staff: { token: string; expiresAt: string };
+let invitation: TestInvitation;
+/** Two weeks ahead, well past the round's cut-off, in the county's calendar. */
+const interviewDay = addDays(dayKeyOf(Date.now(), countyTimeZone), 14);
+let roundPath = '';
+let bookingPath = '';
+
+/** Opens a console page already signed in (the session the sign-in form would have stored). */
+async function openSignedIn(path: string): Promise<Page> {
+  const page = await openPage('/', { lang: 'de' });
+  await page.evaluate(
+    (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
+    { token: staff.token, expiresAt: staff.expiresAt },
+  );
+  await page.goto(api(`${path}${path.includes('?') ? '&' : '?'}lang=de`));
+  await page.getByTestId('staff-email').waitFor();
+  await waitForLoaded(page);
+  return page;
+}
+
+function slotsOfDay(page: Page) {
+  return page.locator(`.week-view__day[data-day="${interviewDay}"] .week-slot`);
+}
+
+async function slotStates(page: Page): Promise<(string | null)[]> {
+  const slots = slotsOfDay(page);
+  await slots.first().waitFor();
+  return Promise.all((await slots.all()).map((slot) => slot.getAttribute('data-state')));
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.client);
+}
+
+async function openBooking(lang: Language, width = 1280): Promise<Page> {
+  const page = await openPage(bookingPath, {
+    lang,
+    locale: lang === 'ar' ? 'ar' : 'en-GB',
+    viewport: { width, height: 900 },
+  });
+  await waitForLoaded(page);
+  return page;
+}
+
+beforeAll(async () => {
+  staff = await call('POST', '/api/dev/sign-in', {
+    email: 'admin@wegweiser.local',
+    password: 'wegweiser-demo',
+  });
+  // A submitted survey response whose institution agreed to an interview on two topics, in English.
+  invitation = await newInvitation();
+  const answers = emptyAnswers();
+  answers.institution = {
+    name: invitation.institutionName,
+    sector: 'education',
+    sectorOther: '',
+    type: 'adult_education',
+    typeOther: '',
+    places: ['ochsenfurt'],
+  };
+  answers.opening = { status: 'started', steps: ['staff_training'], stepsOther: '', obstacles: '' };
+  answers.interview = { willing: true, topics: ['language_courses', 'work_training'], topicsOther: '' };
+  answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion };
+  const saved = await call<{ version: number }>('PUT', `/api/survey/${invitation.token}/draft`, {
+    answers,
+    contact: { name: contactName, role: 'Leitung', email: contactEmail, phone: '09331 0000' },
+    version: 0,
+    language: 'en',
+  });
+  await call('POST', `/api/survey/${invitation.token}/submit`, { version: saved.version });
+});
+
+describe('expert interviews: staff plan, the expert books and cancels by link', () => {
+  it('creates a round, publishes slots with a preview, and invites from a survey response', async () => {
+    const page = await openSignedIn('/staff');
+    await page
+      .getByRole('navigation', { name: de.staff.consoleNavigation })
+      .getByRole('link', { name: s.sectionTitle })
+      .click();
+    await page.getByRole('heading', { name: s.createTitle }).waitFor();
+    await waitForLoaded(page);
+
+    await page.getByRole('button', { name: s.create }).click();
+    expect(await page.locator('#round-topic-error').textContent()).toBe(de.validation.required);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('round-topic');
+
+    await page.getByLabel(s.topic, { exact: true }).fill(topic);
+    const surveyOption = page.locator('#round-survey option', { hasText: invitation.surveyTitle });
+    await page.getByLabel(s.survey).selectOption((await surveyOption.getAttribute('value')) ?? '');
+    await page.getByLabel(s.interviewerName.replace('{number}', '1')).fill('Anna Admin');
+    await page.getByLabel(s.interviewerEmail.replace('{number}', '1')).fill(interviewerEmail);
+    await page.getByLabel(s.duration, { exact: true }).selectOption('60');
+    await page.getByLabel(s.address).fill('Landratsamt Würzburg, Zeppelinstraße 15, Raum 101');
+    await page.getByLabel(s.questionGuide).fill('1. Welche Angebote fehlen?\n2. Was wünschen Sie sich?');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: s.create }).click();
+
+    await page.getByTestId('round-topic').waitFor();
+    expect(await page.getByTestId('round-topic').textContent()).toBe(topic);
+    roundPath = new URL(page.url()).pathname;
+    expect(roundPath).toMatch(/^\/staff\/interviews\/[0-9a-f-]{36}$/);
+
+    // Slots: the weekday of the interview day, 9–12 Berlin time, three 60-minute slots, previewed first.
+    const weekday = weekdayOf(interviewDay);
+    await page.locator(`#slots-weekday-${weekday}`).check();
+    await page.getByLabel(s.fromDate, { exact: true }).fill(interviewDay);
+    await page.getByLabel(s.untilDate, { exact: true }).fill(interviewDay);
+    await page.getByLabel(s.dayStart, { exact: true }).fill('09:00');
+    await page.getByLabel(s.dayEnd, { exact: true }).fill('12:00');
+    const preview = page.getByTestId('slots-preview');
+    await preview.getByText(s.previewCount.replace('{count}', '3')).waitFor();
+    expect(await preview.textContent()).toMatch(/09:00.*10:00.*11:00/);
+    await page.getByRole('button', { name: s.publish }).click();
+    await page.getByText(s.slotsPublished.replace('{created}', '3').replace('{existing}', '0')).waitFor();
+    expect(await slotStates(page)).toEqual(['free', 'free', 'free']);
+
+    // One click from the survey response: its topics come along, the link is shown once.
+    const candidates = page.getByTestId('candidates-table');
+    const row = candidates.locator('tbody tr', { hasText: invitation.institutionName });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(de.questionnaire.offeringCategories.language_courses);
+    await row
+      .getByRole('button', { name: s.inviteCandidate.replace('{institution}', invitation.institutionName) })
+      .click();
+    const link = await page.getByTestId('issued-booking-link').inputValue();
+    expect(link).toMatch(/\/interview\/[A-Za-z0-9_-]{22,64}/);
+    bookingPath = new URL(link).pathname;
+    await page.waitForFunction(() => document.activeElement?.classList.contains('issued-link'));
+    await row.getByText(s.alreadyInvited).waitFor();
+
+    await page.getByRole('button', { name: s.listView }).click();
+    const listed = page.getByTestId('interviews-table').locator('tbody tr', { hasText: contactName });
+    expect(await listed.locator('[data-state]').getAttribute('data-state')).toBe('invited');
+    expect(await listed.textContent()).toContain(de.questionnaire.offeringCategories.work_training);
+    await expectNoAxeViolations(page);
+    expectNoPageProblems(page);
+
+    // The invitation went out by e-mail too, with the same link.
+    const mail = (await outbox()).find((message) => message.to.includes(contactEmail));
+    expect(mail?.text).toContain(bookingPath);
+  });
+
+  it('lets the expert book in English, and the staff calendar shows the booking', async () => {
+    const page = await openBooking('en');
+    expect(await page.locator('h1').textContent()).toBe(b.title);
+    expect(await page.getByTestId('interview-topic').textContent()).toBe(topic);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await expectNoAxeViolations(page);
+
+    // Keyboard only: nothing chosen is refused, then a time is chosen and booked.
+    await page.getByRole('button', { name: b.bookSubmit }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(b.chooseTimeFirst).waitFor();
+    const times = page.locator('#slot-picker input[type="radio"]');
+    expect(await times.count()).toBe(3);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'slot');
+    await page.keyboard.press('Space');
+    expect(await times.first().isChecked()).toBe(true);
+    await page.getByLabel(b.comment).fill('I will bring a colleague from our language school.');
+    await page.getByRole('button', { name: b.bookSubmit }).focus();
+    await page.keyboard.press('Enter');
+
+    const notice = page.getByTestId('booking-notice');
+    await notice.getByText(/Your interview is booked/).waitFor();
+    expect(await notice.textContent()).toContain('calendar invitation');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'booking-notice',
+    );
+    expect(await page.getByTestId('booked-time').textContent()).toMatch(/9:00|09:00/);
+    await expectNoAxeViolations(page);
+
+    // Another time zone moves the times shown and keeps the county's time beside them.
+    await page.getByLabel(b.timeZone).selectOption('Asia/Tokyo');
+    expect(await page.getByTestId('booked-time').textContent()).toContain(b.inCountyTime.split('{time}')[0]);
+    expect(await page.getByTestId('booked-time').textContent()).toMatch(/17:00|5:00/);
+    expectNoPageProblems(page);
+
+    const confirmation = (await outbox()).find(
+      (message) =>
+        message.to.includes(contactEmail) &&
+        message.attachments.some((file) => file.filename.endsWith('.ics')),
+    );
+    expect(confirmation, 'a confirmation with a calendar invitation').toBeDefined();
+
+    const staffPage = await openSignedIn(roundPath);
+    expect(await slotStates(staffPage)).toEqual(['booked', 'free', 'free']);
+    expect(await slotsOfDay(staffPage).first().textContent()).toContain(contactName);
+    expect(await slotsOfDay(staffPage).first().textContent()).toContain(s.states.booked);
+  });
+
+  it('shows the expert page right-to-left in Arabic at 320 px without WCAG violations', async () => {
+    const page = await openBooking('ar', 320);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('h1').textContent()).toBe(ar.interviewBooking.title);
+    // Dates in the Gregorian calendar with Latin digits, as in the e-mail and the calendar invitation.
+    const booked = (await page.getByTestId('booked-time').textContent()) ?? '';
+    expect(booked).toContain(interviewDay.slice(0, 4));
+    expect(booked).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
+    await noHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+    expectNoPageProblems(page);
+  });
+
+  it('lets the expert cancel, and the slot is free again in the staff calendar', async () => {
+    const page = await openBooking('en');
+    await page.getByRole('button', { name: b.cancel, exact: true }).click();
+    await page.waitForFunction((label) => document.activeElement?.textContent === label, b.cancelConfirm);
+    await page.keyboard.press('Enter');
+    const notice = page.getByTestId('booking-notice');
+    await notice.getByText(/Your interview is cancelled/).waitFor();
+    // The three times are offered again.
+    await page.locator('#slot-picker').waitFor();
+    expect(await page.locator('#slot-picker input[type="radio"]').count()).toBe(3);
+    await expectNoAxeViolations(page);
+    expectNoPageProblems(page);
+
+    const staffPage = await openSignedIn(roundPath);
+    expect(await slotStates(staffPage)).toEqual(['free', 'free', 'free']);
+    await staffPage.getByRole('button', { name: s.listView }).click();
+    const listed = staffPage.getByTestId('interviews-table').locator('tbody tr', { hasText: contactName });
+    expect(await listed.locator('[data-state]').getAttribute('data-state')).toBe('cancelled');
+    expectNoPageProblems(staffPage);
+  });
+});
