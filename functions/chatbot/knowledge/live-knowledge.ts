@@ -1,3 +1,4 @@
+import { logger } from '../../shared/log/logger';
 import type { KnowledgeBase, Milestone } from './knowledge-base';
 import { KnowledgeMatcher } from './matcher';
 import { type KnowledgeOverrides, type MergedKnowledge, mergeKnowledge } from './merge';
@@ -50,10 +51,26 @@ export class LiveKnowledge {
   }
 
   private async refresh(): Promise<CurrentKnowledge> {
-    const revision = await this.options.source.revision();
+    let revision: string | undefined;
+    let overrides: KnowledgeOverrides = { entries: [], milestones: [] };
+    try {
+      revision = await this.options.source.revision();
+      if (this.current && revision === this.current.revision) {
+        this.checkedAt = this.now();
+        return this.current;
+      }
+      if (revision) overrides = await this.options.source.overrides();
+    } catch (error) {
+      // The store is unreachable: answer with what is known (the seeded files at worst), try again later.
+      logger.error('knowledge refresh failed', {
+        errorType: error instanceof Error ? error.name : 'unknown',
+      });
+      this.checkedAt = this.now();
+      if (this.current) return this.current;
+      revision = undefined;
+      overrides = { entries: [], milestones: [] };
+    }
     this.checkedAt = this.now();
-    if (this.current && revision === this.current.revision) return this.current;
-    const overrides = revision ? await this.options.source.overrides() : { entries: [], milestones: [] };
     const merged = mergeKnowledge(this.options.seed, this.options.seedMilestones, overrides);
     this.current = { ...merged, matcher: this.buildMatcher(merged.base), revision };
     return this.current;

@@ -279,3 +279,34 @@ describe('LiveKnowledge', () => {
     expect([overridesRead, built]).toEqual([1, 2]);
   });
 });
+
+describe('LiveKnowledge when the store fails', () => {
+  it('answers from the seeded files, then from the last good knowledge, and recovers', async () => {
+    let clock = 0;
+    let failing = true;
+    const live = new LiveKnowledge({
+      seed: seedBase(),
+      seedMilestones: [],
+      checkEveryMs: 1_000,
+      now: () => clock,
+      source: {
+        revision: async () => {
+          if (failing) throw new Error('unreachable');
+          return 'r1';
+        },
+        overrides: async () => ({
+          entries: [override('workshop', 'de', 'Bearbeitet.', '2026-11-01T00:00:00Z')],
+          milestones: [],
+        }),
+      },
+      buildMatcher: (base) => ({ base }) as never,
+    });
+    expect((await live.get()).base.de.find((e) => e.id === 'workshop')?.answer).toBe('Der Workshop.');
+    failing = false;
+    clock = 1_000;
+    expect((await live.get()).base.de.find((e) => e.id === 'workshop')?.answer).toBe('Bearbeitet.');
+    failing = true;
+    clock = 2_000;
+    expect((await live.get()).base.de.find((e) => e.id === 'workshop')?.answer).toBe('Bearbeitet.');
+  });
+});
