@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword, saveDevUser } from '../functions/dev/dev-sign-in';
+import { InterviewStore } from '../functions/interviews/interview-store';
 import { OfferingStore } from '../functions/offerings/offering-store';
 import { keys } from '../functions/shared/store/keys';
 import type { Store } from '../functions/shared/store/store';
 import { SurveyStore } from '../functions/survey/survey-store';
 import { WorkshopStore } from '../functions/workshops/workshop-store';
 import { seedDemoOfferings, seedDemoSurvey } from './demo-data';
+import { seedDemoInterviews } from './demo-interviews';
 import { seedDemoWorkshop } from './demo-workshop';
 
 export const demoAccounts = [
@@ -65,6 +67,7 @@ export async function seedDemoData(store: Store): Promise<string[]> {
         await seedDemoOfferings(new OfferingStore(store), surveyId, now);
       },
     ],
+    ['demo-interviews-v1', () => seedDemoInterviews(new InterviewStore(store), new Date())],
     [
       'demo-workshop-v1',
       () => seedDemoWorkshop(new WorkshopStore(store), new SurveyStore(store), new Date()),

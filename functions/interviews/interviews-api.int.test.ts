@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoInterviewToken } from '../../local/demo-interviews';
 import type { LocalStack } from '../../local/stack';
 import { signIn, startTestStack } from '../../local/testing/local-stack';
 
@@ -165,6 +166,14 @@ describe('interview API through the local server', () => {
       message.to.includes('reminder@caritas.example'),
     );
     expect(reminders).toHaveLength(1);
+  });
+
+  it('seeds a demo round whose invited expert can open the link and sees free slots', async () => {
+    const response = await fetch(`${stack.url}/api/interview/${demoInterviewToken}?lang=en`);
+    expect(response.status).toBe(200);
+    const view = (await response.json()) as { interview: { state: string }; freeSlots: unknown[] };
+    expect(view.interview.state).toBe('invited');
+    expect(view.freeSlots.length).toBeGreaterThan(10);
   });
 
   it('refuses bad input with 400 and the failing field, never 500', async () => {
