@@ -10,6 +10,8 @@ import {
   expectNoAxeViolations,
   expectNoPageProblems,
   openPage,
+  sharedBrowser,
+  url,
   waitForLoaded,
 } from './support/pages';
 
@@ -44,7 +46,7 @@ async function ask(page: Page, question: string, placeholder: string): Promise<n
   await input.fill(question);
   await input.press('Enter');
   await userMessage(page, question).waitFor();
-  await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBeGreaterThan(before);
+  await expect.poll(() => botMessages(page).count(), { timeout: 20_000 }).toBeGreaterThan(before);
   return before;
 }
 
@@ -116,12 +118,140 @@ describe('the web chat at /chat', () => {
     await page.keyboard.type('سلام');
     await page.keyboard.press('Enter');
     await userMessage(page, 'سلام').waitFor();
-    await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect.poll(() => botMessages(page).count(), { timeout: 20_000 }).toBeGreaterThan(before);
     expect(arabicShare(await textOf(page, before))).toBeGreaterThan(0.6);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(320);
     if (process.env.CHAT_SHOTS) await page.screenshot({ path: '/tmp/webchat/fa.png', fullPage: true });
     await expectNoAxeViolations(page);
     expectNoPageProblems(page);
+  });
+});
+
+describe('the web chat in a cloud stage (Direct Line, played by the test)', () => {
+  const directLine = 'https://directline.botframework.com/v3/directline';
+  const stream = 'wss://directline.botframework.com/v3/directline/conversations/dl-conv/stream';
+
+  /**
+   * A page that believes it is in the cloud: the site info names Direct Line, and Azure's Direct Line
+   * (which tests cannot reach) is played here over HTTP and WebSocket. CSP is bypassed as in the staff
+   * sign-in test: the local CSP has no Direct Line to allow, the cloud's does (infra-tests/bot.test.ts).
+   */
+  async function cloudPage(token: { status: number; body: unknown }) {
+    const context = await (await sharedBrowser()).newContext({ locale: 'de-DE', bypassCSP: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const seen = {
+      tokenRequests: 0,
+      authorizations: [] as string[],
+      posted: [] as Record<string, unknown>[],
+    };
+    await page.route('**/api/site', async (route) => {
+      const site = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...site, chatTransport: 'directLine' } });
+    });
+    await page.route('**/api/chat/token', async (route) => {
+      seen.tokenRequests += 1;
+      expect(route.request().method()).toBe('POST');
+      await route.fulfill({
+        status: token.status,
+        contentType: token.status === 200 ? 'application/json' : 'application/problem+json',
+        body: JSON.stringify(token.body),
+      });
+    });
+    let sendToPage: (activities: unknown[]) => void = () => undefined;
+    let watermark = 0;
+    await page.routeWebSocket(/^wss:\/\/directline\.botframework\.com\//, (socket) => {
+      sendToPage = (activities) => {
+        watermark += activities.length;
+        socket.send(JSON.stringify({ activities, watermark: String(watermark) }));
+      };
+      sendToPage([
+        {
+          type: 'message',
+          id: 'dl-conv|0',
+          from: { id: 'bot', role: 'bot' },
+          text: 'Guten Tag aus der Cloud',
+        },
+      ]);
+    });
+    await page.route(`${directLine}/**`, async (route) => {
+      const request = route.request();
+      seen.authorizations.push(request.headers().authorization ?? '');
+      if (request.url().endsWith('/conversations') && request.method() === 'POST') {
+        await route.fulfill({
+          json: {
+            conversationId: 'dl-conv',
+            token: 'token-from-server',
+            expires_in: 1800,
+            streamUrl: stream,
+          },
+        });
+        return;
+      }
+      if (request.url().endsWith('/conversations/dl-conv/activities')) {
+        const activity = request.postDataJSON() as Record<string, unknown>;
+        seen.posted.push(activity);
+        const id = `dl-conv|${seen.posted.length}`;
+        await route.fulfill({ json: { id } });
+        sendToPage([
+          { ...activity, id, timestamp: new Date().toISOString() },
+          {
+            type: 'message',
+            id: `${id}-reply`,
+            from: { id: 'bot', role: 'bot' },
+            text: 'Antwort aus der Cloud',
+          },
+        ]);
+        return;
+      }
+      await route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(url('/chat?lang=de'));
+    return { page, context, seen };
+  }
+
+  it('gets a token from the server and talks to Direct Line with it, never with a secret', async () => {
+    const { page, context, seen } = await cloudPage({
+      status: 200,
+      body: { token: 'token-from-server', conversationId: 'dl-conv', expiresIn: 1800 },
+    });
+    try {
+      await page.locator('.webchat__bubble__content', { hasText: 'Guten Tag aus der Cloud' }).waitFor();
+      const input = page.getByPlaceholder(de.chat.webChat.placeholder);
+      await input.fill('Deutschkurs?');
+      await input.press('Enter');
+      await page.locator('.webchat__bubble__content', { hasText: 'Antwort aus der Cloud' }).waitFor();
+      expect(seen.tokenRequests).toBe(1);
+      expect(seen.authorizations.length).toBeGreaterThan(0);
+      expect(new Set(seen.authorizations)).toEqual(new Set(['Bearer token-from-server']));
+      expect(seen.posted[0]).toMatchObject({ type: 'message', text: 'Deutschkurs?', locale: 'de' });
+      expect(await page.locator('.chat__frame').getAttribute('data-chat-transport')).toBe('directLine');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says so, names the contact and offers a retry when the token cannot be had', async () => {
+    const { page, context, seen } = await cloudPage({
+      status: 502,
+      body: { type: '/problems/bad-gateway', title: 'Dienst nicht erreichbar', status: 502, detail: '…' },
+    });
+    try {
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const site = (await (await fetch(url('/api/site'))).json()) as {
+        county: { integrationContact: string };
+      };
+      expect(await alert.textContent()).toBe(
+        `${de.chat.unavailable.replace('{contact}', site.county.integrationContact)}${de.app.retry}`,
+      );
+      await alert.getByRole('button', { name: de.app.retry }).click();
+      await expect.poll(() => seen.tokenRequests).toBe(2);
+      expect(await page.locator('.chat').isHidden()).toBe(true);
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
   });
 });
