@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
+import fa from '../content/messages/fa.json';
 import type { Language } from '../functions/shared/i18n/languages';
 import {
   expectNoAxeViolations,
@@ -220,5 +221,80 @@ describe('the workshop: staff announce it, people register, staff see the list',
     const staff = await openSignedIn(workshopPath);
     await staff.getByText(t.noRegistrations).waitFor();
     expectNoPageProblems(page);
+  });
+});
+
+describe("the workshop results: staff record findings with the interviews' tags", () => {
+  it('records a recommendation with a topic after the workshop, keyboard only', async () => {
+    const { token } = await staffToken();
+    const created = await fetch(api('/api/staff/workshops'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `Workshop gestern ${run}`,
+        startsAt: '2026-01-20T14:00:00+01:00',
+        endsAt: '2026-01-20T18:00:00+01:00',
+        place: 'Landratsamt Würzburg',
+        capacity: 20,
+        registrationClosesAt: '2026-01-10T00:00:00+01:00',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { workshopId } = (await created.json()) as { workshopId: string };
+    const page = await openSignedIn(`/staff/workshops/${workshopId}`);
+    await page.getByRole('heading', { name: t.resultsTitle }).waitFor();
+    await page.getByText(t.noFindings).waitFor();
+
+    await page.getByRole('button', { name: t.addFinding }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'finding-0-text');
+    await page.keyboard.type('Sprachkurse mit Kinderbetreuung ausbauen');
+    await page.getByLabel(de.questionnaire.offeringCategories.language_courses).check();
+    await expectNoAxeViolations(page);
+    const saved = page.waitForRequest((request) => request.url().endsWith(`/${workshopId}/results`));
+    await page.getByRole('button', { name: t.saveResults }).click();
+    expect((await saved).postDataJSON()).toEqual({
+      findings: [
+        {
+          kind: 'recommendation',
+          text: 'Sprachkurse mit Kinderbetreuung ausbauen',
+          textLanguage: 'de',
+          topics: ['language_courses'],
+        },
+      ],
+    });
+    await page.getByText(t.resultsSaved).waitFor();
+
+    const stored = (await (
+      await fetch(api(`/api/staff/workshops/${workshopId}`), {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { results?: { findings: { kind: string; topics: string[] }[] } };
+    expect(stored.results?.findings).toMatchObject([
+      { kind: 'recommendation', topics: ['language_courses'] },
+    ]);
+    expectNoPageProblems(page);
+  });
+
+  it('says on the public page that registration has closed', async () => {
+    const { token } = await staffToken();
+    const created = await fetch(api('/api/staff/workshops'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `Workshop ausgebucht ${run}`,
+        startsAt: '2026-01-20T14:00:00+01:00',
+        endsAt: '2026-01-20T18:00:00+01:00',
+        place: 'Landratsamt Würzburg',
+        capacity: 20,
+        registrationClosesAt: '2026-01-10T00:00:00+01:00',
+      }),
+    });
+    const { workshopId } = (await created.json()) as { workshopId: string };
+    const page = await openPage(`/workshop/${workshopId}`, { lang: 'fa' });
+    await waitForLoaded(page);
+    expect(await page.getByTestId('registration-closed').textContent()).toBe(fa.workshop.registrationClosed);
+    expect(await page.getByRole('button', { name: fa.workshop.submit }).count()).toBe(0);
+    await expectNoAxeViolations(page);
   });
 });
