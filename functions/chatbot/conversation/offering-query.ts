@@ -64,13 +64,11 @@ const languageWords = offeredLanguages.flatMap((code) =>
 );
 
 /** Words of asking ("suche", "where", "нужен", "دنبال"): part of an offering question, not a topic. */
-const requestWords = new Set(
-  languageCodes.flatMap((language) =>
-    phrases(
-      ((messages[language].bot as Record<string, unknown>).offeringRequestWords as string) ?? '',
-    ).flat(),
+const requestWords = [
+  ...new Set(
+    languageCodes.flatMap((language) => phrases(messages[language].bot.offeringRequestWords).flat()),
   ),
-);
+];
 
 /** "online" in every language and script: offerings held online are a place of their own. */
 const onlineWords = ['online', 'onlain', 'онлайн', 'آنلاین', 'انلاین', 'اونلاین', 'cevrimici', 'internet'];
@@ -349,7 +347,7 @@ export function readOfferingQuestion(text: string): OfferingReading {
       word.length > 2 &&
       !/\d/.test(word) &&
       !isStopWord(word) &&
-      ![...requestWords].some((request) => sameWord(word, request))
+      !requestWords.some((request) => sameWord(word, request))
     )
       unexplained += 1;
   });

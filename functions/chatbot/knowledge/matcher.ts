@@ -42,7 +42,6 @@ function stems(words: string[]): Set<string> {
 
 interface IndexedPhrasing {
   entryId: string;
-  vector: Map<string, number>;
   norm: number;
 }
 
@@ -69,6 +68,8 @@ export const knowledgeCharacterWeight = 0.5;
 
 export class KnowledgeMatcher {
   private readonly phrasings: IndexedPhrasing[] = [];
+  /** For each trigram, the phrasings that have it and its weight there: only those are compared. */
+  private readonly postings = new Map<string, { phrasing: number; weight: number }[]>();
   private readonly vocabularies: IndexedVocabulary[] = [];
   private readonly gramIdf = new Map<string, number>();
   private readonly stemIdf = new Map<string, number>();
@@ -99,7 +100,12 @@ export class KnowledgeMatcher {
       this.gramIdf.set(gram, Math.log(1 + raw.length / frequency));
     for (const document of raw) {
       const vector = this.weigh(document.grams);
-      this.phrasings.push({ entryId: document.entryId, vector, norm: norm(vector) });
+      const phrasing = this.phrasings.push({ entryId: document.entryId, norm: norm(vector) }) - 1;
+      for (const [gram, weight] of vector) {
+        const list = this.postings.get(gram) ?? [];
+        list.push({ phrasing, weight });
+        this.postings.set(gram, list);
+      }
     }
     const stemFrequency = new Map<string, number>();
     for (const vocabulary of this.vocabularies)
@@ -125,9 +131,13 @@ export class KnowledgeMatcher {
     const questionNorm = norm(vector);
     if (questionNorm === 0) return [];
     const characters = new Map<string, number>();
-    for (const phrasing of this.phrasings) {
-      let dot = 0;
-      for (const [gram, weight] of vector) dot += weight * (phrasing.vector.get(gram) ?? 0);
+    const dots = new Map<number, number>();
+    for (const [gram, weight] of vector)
+      for (const posting of this.postings.get(gram) ?? [])
+        dots.set(posting.phrasing, (dots.get(posting.phrasing) ?? 0) + weight * posting.weight);
+    for (const [index, dot] of dots) {
+      const phrasing = this.phrasings[index];
+      if (!phrasing) continue;
       const score = dot / (questionNorm * phrasing.norm || 1);
       if (score > (characters.get(phrasing.entryId) ?? 0)) characters.set(phrasing.entryId, score);
     }
