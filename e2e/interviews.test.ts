@@ -212,6 +212,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     );
     expect(await page.getByTestId('booked-time').textContent()).toMatch(/9:00|09:00/);
     await expectNoAxeViolations(page);
+    await page.screenshot({ path: '/tmp/interviews-expert-booked.png', fullPage: true });
 
     // Another time zone moves the times shown and keeps the county's time beside them.
     await page.getByLabel(b.timeZone).selectOption('Asia/Tokyo');
@@ -228,6 +229,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
 
     const staffPage = await openSignedIn(roundPath);
     expect(await slotStates(staffPage)).toEqual(['booked', 'free', 'free']);
+    await staffPage.screenshot({ path: '/tmp/interviews-staff-round.png', fullPage: true });
     expect(await slotsOfDay(staffPage).first().textContent()).toContain(contactName);
     expect(await slotsOfDay(staffPage).first().textContent()).toContain(s.states.booked);
   });
@@ -242,6 +244,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     expect(booked).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
     await noHorizontalScroll(page);
     await expectNoAxeViolations(page);
+    await page.screenshot({ path: '/tmp/interviews-expert-ar-320.png', fullPage: true });
     expectNoPageProblems(page);
   });
 
@@ -256,6 +259,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     await page.locator('#slot-picker').waitFor();
     expect(await page.locator('#slot-picker input[type="radio"]').count()).toBe(3);
     await expectNoAxeViolations(page);
+    await page.screenshot({ path: '/tmp/interviews-expert-choose.png', fullPage: true });
     expectNoPageProblems(page);
 
     const staffPage = await openSignedIn(roundPath);
@@ -264,5 +268,59 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     const listed = staffPage.getByTestId('interviews-table').locator('tbody tr', { hasText: contactName });
     expect(await listed.locator('[data-state]').getAttribute('data-state')).toBe('cancelled');
     expectNoPageProblems(staffPage);
+  });
+
+  it('moves a booking to another time in one step, and staff mark it held and write it up with findings', async () => {
+    const page = await openBooking('en');
+    await page.locator('#slot-picker input[type="radio"]').first().check();
+    await page.getByRole('button', { name: b.bookSubmit }).click();
+    await page
+      .getByTestId('booking-notice')
+      .getByText(/Your interview is booked/)
+      .waitFor();
+
+    await page.getByRole('button', { name: b.reschedule }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'booking-title');
+    const times = page.locator('#slot-picker input[type="radio"]');
+    // The booked 9:00 is not offered again; 10:00 and 11:00 are.
+    expect(await times.count()).toBe(2);
+    await times.first().check();
+    await page.getByRole('button', { name: b.rescheduleSubmit }).click();
+    await page
+      .getByTestId('booking-notice')
+      .getByText(/moved to/)
+      .waitFor();
+    expect(await page.getByTestId('booked-time').textContent()).toMatch(/10:00/);
+    await expectNoAxeViolations(page);
+
+    const staffPage = await openSignedIn(roundPath);
+    expect(await slotStates(staffPage)).toEqual(['free', 'rescheduled', 'free']);
+    await slotsOfDay(staffPage).nth(1).getByRole('link').click();
+    await staffPage.getByRole('heading', { name: s.interviewWith.replace('{name}', contactName) }).waitFor();
+    await waitForLoaded(staffPage);
+    expect(await staffPage.getByTestId('interview-state').textContent()).toBe(s.states.rescheduled);
+    await staffPage.getByRole('button', { name: s.markHeld }).click();
+    await staffPage.getByTestId('interview-notice').getByText(s.markedHeld).waitFor();
+    await staffPage.getByLabel(s.notes, { exact: true }).waitFor();
+
+    await staffPage.getByLabel(s.notes, { exact: true }).fill('Wartelisten für Integrationskurse sind lang.');
+    await staffPage.getByRole('button', { name: s.addFinding }).click();
+    await staffPage.waitForFunction(() => document.activeElement?.id === 'finding-0-kind');
+    await staffPage.locator('#finding-0-kind').selectOption('need');
+    await staffPage.locator('#finding-0-text').fill('Mehr Kursplätze für Integrationskurse am Nachmittag.');
+    await staffPage.locator('#finding-0-topic-language_courses').check();
+    await staffPage.getByLabel(s.writtenUp).check();
+    await expectNoAxeViolations(staffPage);
+    await staffPage.getByRole('button', { name: s.saveNotes }).click();
+    await staffPage.getByTestId('interview-notice').getByText(s.notesSavedWrittenUp).waitFor();
+    await staffPage.getByTestId('interview-state').getByText(s.states.written_up).waitFor();
+    expect(await staffPage.locator('#finding-0-text').inputValue()).toBe(
+      'Mehr Kursplätze für Integrationskurse am Nachmittag.',
+    );
+    expect(await staffPage.locator('#finding-0-kind').inputValue()).toBe('need');
+    expectNoPageProblems(staffPage);
+
+    const after = await openBooking('en');
+    await after.getByText(b.held).waitFor();
   });
 });
