@@ -15,5 +15,7 @@ export const SurveyDialogState = z.object({
    * `offerings.<offeringId>.title`), `offerings.add` or `summary`. */
   step: z.string().max(200),
   paused: z.boolean().default(false),
+  /** Answering what the summary found missing: each answer leads back to the summary. */
+  fixing: z.boolean().optional(),
 });
 export type SurveyDialogState = z.infer<typeof SurveyDialogState>;

@@ -343,6 +343,56 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     expect(user.lastText).toContain(t('bot.survey.askCode'));
   });
 
+  it('continues a response begun in the form at its first open required question, and asks for what went missing before the submit', async () => {
+    const invited = await invite('begun@vhs.example');
+    const begun = completeAnswers();
+    begun.opening = { steps: [], stepsOther: '', obstacles: '' };
+    await fetch(`${stack.url}/api/survey/${invited.token}`);
+    const saved = await fetch(`${stack.url}/api/survey/${invited.token}/draft`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: begun, contact, version: 0, language: 'de' }),
+    });
+    expect(saved.status).toBe(200);
+    const user = chat('survey-begun', 'de');
+    const { t } = user;
+    await user.send('Hallo');
+    await user.send('Umfrage');
+    await user.send(invited.link);
+    // Optional questions left empty in the form are not asked again; the first open required one is.
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.opening.status.label'));
+    await user.option('openingStatuses', 'started');
+    await user.option('openingSteps', 'staff_training');
+    await user.press(t('bot.survey.done'));
+    await user.press(t('bot.survey.skip'));
+    await user.press(t('bot.survey.done'));
+    await user.press(t('bot.survey.skip'));
+    await user.press(t('bot.survey.skip'));
+    await user.press(t('bot.survey.skip'));
+    expect(user.lastText).toContain(t('bot.survey.summary'));
+
+    // The contact person erased in the form meanwhile: the submit asks for the missing answers only.
+    expect(
+      (await fetch(`${stack.url}/api/survey/${invited.token}/contact`, { method: 'DELETE' })).status,
+    ).toBe(204);
+    await user.press(t('bot.survey.submit'));
+    expect(user.lastText).toContain(t('bot.survey.missing'));
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.contact.name.label'));
+    await user.send(contact.name);
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.contact.email.label'));
+    await user.send(contact.email);
+    expect(user.lastText).toContain(t('bot.survey.summary'));
+    await user.press(t('bot.survey.submit'));
+    expect(user.lastText).toContain('Fassung 1');
+    const [submission] = await new SurveyStore(stack.store).listSubmissions(invited.invitationId);
+    expect(submission?.answers.opening).toEqual({
+      status: 'started',
+      steps: ['staff_training'],
+      stepsOther: '',
+      obstacles: '',
+    });
+  });
+
   it('refuses a wrong code and asks again, accepts the right one, and switches language when asked', async () => {
     const invited = await invite('wrong@vhs.example');
     const user = chat('survey-wrong', 'de');

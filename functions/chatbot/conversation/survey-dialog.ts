@@ -101,17 +101,24 @@ function answered(draft: ResponseDraft, step: Step): boolean {
   return isAnswered(stepValue(draft, step));
 }
 
-/** The first question after `afterKey` (or from the start) that applies and is still open. */
+function required(draft: ResponseDraft, step: Step): boolean {
+  if (step.kind === 'addOffering') return draft.answers.offerings.length === 0;
+  return step.question.required;
+}
+
+/**
+ * The first question after `afterKey` that applies and is still open. Without a place to start from (a
+ * response begun in the form or another chat), what was passed over there is not asked again: only
+ * required questions, and "any offerings?" while there are none.
+ */
 function nextStep(draft: ResponseDraft, afterKey: string | undefined): Step | undefined {
   const steps = stepsOf(draft);
   const from = afterKey === undefined ? -1 : steps.findIndex((step) => step.key === afterKey);
-  return steps.slice(from + 1).find(
-    (step) =>
-      stepApplies(draft, step) &&
-      !answered(draft, step) &&
-      // From the start, offerings already given count as the answer to "any offerings?".
-      !(step.kind === 'addOffering' && from === -1 && draft.answers.offerings.length > 0),
-  );
+  return steps
+    .slice(from + 1)
+    .find(
+      (step) => stepApplies(draft, step) && !answered(draft, step) && (from !== -1 || required(draft, step)),
+    );
 }
 
 /** Where to go on: the question at the cursor if still open, else the next open one after it. */
@@ -558,6 +565,7 @@ class SurveyConversation {
       if (step) {
         this.say('bot.survey.missing');
         dialog.step = step.key;
+        dialog.fixing = true;
         this.replies.push(
           ...ask(this.language, loaded.draft, step, {
             previous: undefined,
@@ -569,6 +577,7 @@ class SurveyConversation {
       }
     }
     dialog.step = 'summary';
+    delete dialog.fixing;
     this.replies.push(...summary(this.language, loaded.draft));
   }
 
@@ -754,7 +763,9 @@ class SurveyConversation {
       );
       return;
     }
-    this.go(next, nextStep(draft, step.key), step.key);
+    // Answering what the summary found missing: back to the summary, not through the rest again.
+    if (this.dialog().fixing) this.toSummary(next);
+    else this.go(next, nextStep(draft, step.key), step.key);
   }
 
   async addOffering(loaded: Loaded, press: Record<string, string> | undefined): Promise<void> {
