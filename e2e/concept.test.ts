@@ -150,4 +150,25 @@ describe('the staff knowledge editor', () => {
     expect(await needs.locator('a[href="/staff/knowledge/when-finished?language=en"]').count()).toBe(1);
     await expectNoAxeViolations(page);
   });
+
+  it('shows an unanswered question redacted, starts an entry from it, and the gaps and milestones sections pass axe', async () => {
+    await ask(`e2e-gap-${run}`, 'Hallo');
+    await ask(`e2e-gap-${run}`, `Ich heiße Olga Petrova, wann fährt der Bus ${run}? olga@example.org`);
+    const page = await openSignedIn('/staff/gaps');
+    const row = page.getByTestId('unanswered-table').locator('tbody tr', { hasText: run });
+    expect(await row.locator('th span').first().textContent()).toBe(
+      `Ich heiße [name], wann fährt der Bus ${run}? [email]`,
+    );
+    await expectNoAxeViolations(page);
+    await row.getByRole('link', { name: de.staffGaps.createEntry }).click();
+    await expect.poll(() => page.locator('#knowledge-new-questions').inputValue()).toContain(`Bus ${run}`);
+    await expectNoAxeViolations(page);
+
+    const milestones = await openSignedIn('/staff/milestones');
+    await milestones.getByTestId('milestones').waitFor();
+    expect(await milestones.getByTestId('milestones').textContent()).toContain(
+      'Auswertung der Experteninterviews',
+    );
+    await expectNoAxeViolations(milestones);
+  });
 });

@@ -72,6 +72,26 @@ export interface ConversationLearning {
   keepUnanswered(question: { text: string; language: Language; closest: string[] }): Promise<void>;
 }
 
+const smallTalk = new Set(
+  [
+    'hallo hi hey hello moin servus guten tag morgen abend danke dankeschön vielen dank thanks thank you ok okay',
+    'ja nein yes no bye tschüss good morning merhaba selam teşekkürler teşekkür ederim tamam evet hayır',
+    'привет здравствуйте спасибо да нет привіт вітаю дякую так ні добрий день доброго дня',
+    'مرحبا سلام شكرا نعم لا السلام عليكم ممنون مرسی بله نه درود',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Only greetings, thanks, yes or no: nothing staff could add an entry for. */
+export function isSmallTalk(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  return words.length <= 4 && words.every((word) => smallTalk.has(word));
+}
+
 /** A time-sortable id, so a Query on the partition lists the newest questions first. */
 function sortableId(now: Date, random: string): string {
   return `${now.getTime().toString(36).padStart(9, '0')}-${random.replaceAll('-', '').slice(0, 12)}`;
@@ -92,7 +112,9 @@ export async function keepUnanswered(
   deps: LearningDeps,
   question: { text: string; language: Language; closest: string[] },
 ): Promise<UnansweredQuestion | undefined> {
-  // 1. Redact first: the original text is never stored and never logged.
+  // 1. Greetings and thanks are no gap in the knowledge; redact the rest first: the original text is
+  //    never stored and never logged.
+  if (isSmallTalk(question.text)) return undefined;
   const text = redactPersonalData(question.text.slice(0, maxQuestionLength)).trim();
   if (!text) return undefined;
   // 2. Keep it with a TTL for staff review.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isSmallTalk } from './learning';
 import { redactPersonalData } from './redaction';
 
 describe('redactPersonalData', () => {
@@ -48,4 +49,19 @@ describe('redactPersonalData', () => {
   ])('leaves a question without personal data as it is: "%s"', (text) => {
     expect(redactPersonalData(text)).toBe(text);
   });
+});
+
+describe('isSmallTalk', () => {
+  it.each(['Hallo', 'Guten Tag!', 'danke', 'Merhaba', 'Привет', 'شكرا', 'ok'])(
+    'keeps no gap for "%s"',
+    (text) => {
+      expect(isSmallTalk(text)).toBe(true);
+    },
+  );
+  it.each(['Hallo, wann fährt der Bus?', 'Kindergeld', 'Danke, und wo ist das Amt?'])(
+    'keeps "%s"',
+    (text) => {
+      expect(isSmallTalk(text)).toBe(false);
+    },
+  );
 });
