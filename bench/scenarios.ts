@@ -95,8 +95,72 @@ function botTurn(stack: LocalStack, scenario: string, text: string) {
   };
 }
 
+/**
+ * Experts of an interview round for the booking scenarios: a round with back-to-back hour slots on
+ * weekdays (one interviewer, so the interviewer locks are written too) and `experts` invitations.
+ */
+async function bookingRound(stack: LocalStack, interviewer: string, experts: number) {
+  const headers = {
+    authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
+    'content-type': 'application/json',
+  };
+  const post = async <T>(path: string, body: unknown) =>
+    (await (
+      await fetch(`${stack.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+    ).json()) as T;
+  const { roundId } = await post<{ roundId: string }>('/api/staff/interview-rounds', {
+    topic: 'Bench',
+    interviewers: [{ email: interviewer, name: 'Bench' }],
+    durationMinutes: 60,
+    location: { kind: 'online', url: 'https://meet.example/bench' },
+  });
+  const { created } = await post<{ created: { slotId: string }[] }>(
+    `/api/staff/interview-rounds/${roundId}/slots`,
+    {
+      kind: 'recurring',
+      weekdays: [1, 2, 3, 4, 5],
+      fromDate: '2099-03-02',
+      untilDate: '2099-03-27',
+      dayStart: '08:00',
+      dayEnd: '18:00',
+    },
+  );
+  const tokens: string[] = [];
+  for (let index = 0; index < experts; index += 1) {
+    const { link } = await post<{ link: string }>(`/api/staff/interview-rounds/${roundId}/interviews`, {
+      name: `Expertin ${index}`,
+      email: `bench-expert${index}@example.org`,
+      institution: `Einrichtung ${index}`,
+    });
+    tokens.push(new URL(link).pathname.split('/').pop() ?? '');
+  }
+  return { slotIds: created.map((slot) => slot.slotId), tokens };
+}
+
+/** Request `i` books slot `slotOf(i)` for expert `i`. */
+function bookings(tokens: string[], slotIds: string[], slotOf: (index: number) => number) {
+  let next = 0;
+  return [
+    {
+      setupRequest: (request: Request): Request => {
+        const index = next;
+        next += 1;
+        return {
+          ...request,
+          method: 'POST',
+          path: `/api/interview/${tokens[index % tokens.length] ?? ''}/booking`,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ slotId: slotIds[slotOf(index) % slotIds.length] }),
+        };
+      },
+    },
+  ];
+}
+
 export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
   const tokens = await invitationTokens(stack);
+  const freeSlots = await bookingRound(stack, 'bench-a@lra.example', 200);
+  const contested = await bookingRound(stack, 'bench-b@lra.example', 200);
   // Every institution reports its own offerings (fresh ids), as in reality.
   const draft = () => JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'de' });
   return [
@@ -149,6 +213,31 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
       relativeTo(
         health,
         await measureLoad(botTurn(stack, 'bot offerings turn', 'Deutschkurs in Ochsenfurt')),
+      ),
+    async (health) =>
+      relativeTo(
+        health,
+        await measureLoad(
+          {
+            scenario: 'POST /api/interview/{token}/booking (each expert another slot)',
+            url: stack.url,
+            requests: bookings(freeSlots.tokens, freeSlots.slotIds, (index) => index),
+          },
+          { connections: 10, amount: 200 },
+        ),
+      ),
+    // Ten experts race for each slot: one booking and nine 409 "taken" answers per slot (non-2xx).
+    async (health) =>
+      relativeTo(
+        health,
+        await measureLoad(
+          {
+            scenario: 'POST /api/interview/{token}/booking (10 experts per slot)',
+            url: stack.url,
+            requests: bookings(contested.tokens, contested.slotIds, (index) => Math.floor(index / 10)),
+          },
+          { connections: 10, amount: 200 },
+        ),
       ),
   ];
 }
