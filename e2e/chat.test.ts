@@ -91,6 +91,17 @@ describe('the web chat at /chat', () => {
     expectNoPageProblems(page);
   });
 
+  it('loads Web Chat and React only on /chat, not on the other pages', async () => {
+    const page = await openPage('/offerings');
+    await waitForLoaded(page);
+    const scripts = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect((await scripts()).filter((name) => name.includes('web-chat'))).toEqual([]);
+    await page.getByRole('link', { name: de.nav.chat, exact: true }).first().click();
+    await botMessages(page).first().waitFor();
+    expect((await scripts()).filter((name) => name.includes('web-chat'))).toHaveLength(1);
+  });
+
   it('keeps the conversation when the visitor switches the site language', async () => {
     const page = await openChat('de');
     await ask(page, 'Hallo', de.chat.webChat.placeholder);
