@@ -79,6 +79,41 @@ describe('learning from the conversation', () => {
     ]);
   });
 
+  it('rates an offerings answer as "offerings", whatever was searched', async () => {
+    const { ratings, learning } = memoryLearning();
+    const offering: PublicOffering = {
+      offeringId: '0b6f3c1e-5d0a-4a4e-9a55-2f1c3b8d7e61',
+      title: 'Deutschkurs am Vormittag',
+      description: 'Deutsch lernen in kleinen Gruppen.',
+      textLanguage: 'de',
+      category: 'language_courses',
+      targetGroups: ['adults'],
+      languages: ['de'],
+      places: ['ochsenfurt'],
+      address: 'Hauptstraße 1, 97199 Ochsenfurt',
+      schedule: 'dienstags 9 bis 11 Uhr',
+      cost: 'free',
+      costNote: '',
+      registration: '',
+      officeContact: '',
+      url: '',
+      institutionName: 'Volkshochschule',
+      reportedAt: '2026-10-01T00:00:00Z',
+      lastConfirmedAt: '2026-10-01T00:00:00Z',
+    };
+    const deps = { ...depsWith(learning), findOfferings: async () => ({ offerings: [offering], total: 1 }) };
+    const found = await turn(
+      deps,
+      { ...newConversationState(), greeted: true, language: 'de', languageChosen: true },
+      'Deutschkurs in Ochsenfurt',
+    );
+    const reply = found.replies.at(-1);
+    expect(reply?.cards).toHaveLength(1);
+    const helpful = ratingButtons(reply).find((action) => action.value.helpful === 'yes');
+    await turn(deps, found.state, '👍 Hilfreich', helpful?.value);
+    expect(ratings).toEqual([{ subject: 'offerings', language: 'de', helpful: true, day: '2026-11-25' }]);
+  });
+
   it('ignores a rating for an answer the conversation never gave', async () => {
     const { ratings, learning } = memoryLearning();
     const deps = depsWith(learning);
