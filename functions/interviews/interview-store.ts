@@ -274,7 +274,6 @@ export class InterviewStore {
             entity: 'InterviewToken',
             roundId: interview.roundId,
             interviewId: interview.interviewId,
-            expiresAt: interview.expiresAt,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
