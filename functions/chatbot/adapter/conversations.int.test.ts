@@ -244,6 +244,23 @@ describe('conversations through the CloudAdapter, every capability in every lang
     expect(reply?.suggestedActions?.actions.at(-1)?.value.action).toBe('contact');
   });
 
+  it.each([
+    ['de', 'de-DE', 'Hausaufgabenhilfe in Höchberg'],
+    ['en', 'en-GB', 'homework help in Hoechberg'],
+    ['uk', 'uk-UA', 'допомога з домашніми завданнями в Хехберзі'],
+  ] as const)(
+    'searches offerings in %s (%s) even when the question says "help": %s',
+    async (language, locale, text) => {
+      const testCase = cases.find((candidate) => candidate.language === language) as LanguageCase;
+      const conversation = await conversationIn(testCase, 'help-offering');
+      const replies = await say(conversation, locale, { text });
+      const found = replies.find((reply) => reply.attachments?.length);
+      expect(found?.attachments?.map((card) => card.content.title)).toContain(
+        'Hausaufgabenhilfe und Lerntreff',
+      );
+    },
+  );
+
   it('covers every supported language', () => {
     expect(cases.map((testCase) => testCase.language)).toEqual(languageCodes);
   });

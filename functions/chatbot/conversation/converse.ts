@@ -268,7 +268,11 @@ export async function converse(
     );
   } else if (action === 'offerings') {
     replies.push({ text: translate(language, 'bot.offeringsPrompt'), language });
-  } else if (!action && mentions(text, language, 'bot.triggersHelp')) {
+  } else if (
+    !action &&
+    mentions(text, language, 'bot.triggersHelp') &&
+    parseOfferingQuery(text).category === undefined // "Hausaufgabenhilfe" is a search
+  ) {
     replies.push({ text: translate(language, 'bot.menuPrompt'), language, actions: menu(language) });
   } else {
     const understood = deps.knowledge ? understand(deps.knowledge.matcher, text) : undefined;

@@ -287,7 +287,11 @@ const foreignSounds: Record<string, string> = {
 
 function foreignSkeleton(word: string): string {
   // Persian plurals ("خبرها", news) are words, not places
-  const letters = word.replace(/(?:های|ها)$/, '').replace(/ه$/, '');
+  // Ukrainian turns a final г into з in the locative ("у Хехберзі", "у Вюрцбурзі")
+  const letters = word
+    .replace(/(?:های|ها)$/, '')
+    .replace(/ه$/, '')
+    .replace(/зи$/, 'ги');
   return collapse([...letters].map((letter) => foreignSounds[letter] ?? '').join(''));
 }
 
