@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DirectLineToken, IncomingActivity } from './chatbot/schemas';
 import {
   ConceptPage,
   ConceptQuery,
@@ -23,6 +22,7 @@ import {
   UnansweredQuery,
   UnansweredQuestionView,
 } from './chatbot/learning/schemas';
+import { DirectLineToken, IncomingActivity } from './chatbot/schemas';
 import { DevSignInRequest, OutboxPage, OutboxQuery, SignInToken } from './dev/schemas';
 import {
   BookingTokenParams,

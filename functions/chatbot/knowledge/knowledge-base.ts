@@ -83,7 +83,12 @@ export function loadKnowledgeBase(): KnowledgeBase {
  * What staff may write in one language of an entry: the texts, not its id, section or links; with the
  * files' limits, so a staff edit is always a valid entry.
  */
-export const KnowledgeTexts = KnowledgeEntry.pick({ title: true, answer: true, questions: true, keywords: true });
+export const KnowledgeTexts = KnowledgeEntry.pick({
+  title: true,
+  answer: true,
+  questions: true,
+  keywords: true,
+});
 export type KnowledgeTexts = z.infer<typeof KnowledgeTexts>;
 
 export const MilestoneText = z.strictObject({
