@@ -249,7 +249,8 @@ function ask(
       ? `${t(language, 'surveyForm.offerings.heading', { number: step.number })}: `
       : '';
   const lines = [`${heading}${t(language, question.label)}`];
-  if (question.hint) lines.push(t(language, question.hint));
+  // The form's hint on places speaks of its search field; the chat says how to name places instead.
+  if (question.hint && question.kind !== 'places') lines.push(t(language, question.hint));
   let actions: Action[] = [];
   switch (question.kind) {
     case 'consent':
@@ -797,7 +798,7 @@ class SurveyConversation {
     this.go(
       { ...loaded, draft },
       stepsOf(draft).find((step) => step.key === `offerings.${offering.offeringId}.textLanguage`),
-      undefined,
+      'offerings.add',
     );
   }
 
