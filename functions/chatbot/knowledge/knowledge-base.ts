@@ -3,10 +3,10 @@ import ar from '../../../content/knowledge/ar.json';
 import de from '../../../content/knowledge/de.json';
 import en from '../../../content/knowledge/en.json';
 import fa from '../../../content/knowledge/fa.json';
-import milestones from '../../../content/knowledge/milestones.json';
 import ru from '../../../content/knowledge/ru.json';
 import tr from '../../../content/knowledge/tr.json';
 import uk from '../../../content/knowledge/uk.json';
+import milestones from '../../../content/milestones.json';
 import { type Language, languageCodes } from '../../shared/i18n/languages';
 
 /**
@@ -124,12 +124,12 @@ export const MilestoneFile = z.strictObject({ milestones: z.array(Milestone).max
 
 let seededMilestones: Milestone[] | undefined;
 
-/** The milestones written from the county's text (`content/knowledge/milestones.json`), oldest first. */
+/** The milestones written from the county's text (`content/milestones.json`), oldest first. */
 export function loadSeedMilestones(): Milestone[] {
   if (seededMilestones) return seededMilestones;
   const parsed = MilestoneFile.safeParse(milestones);
   if (!parsed.success) {
-    throw new Error(`content/knowledge/milestones.json is invalid: ${z.prettifyError(parsed.error)}`);
+    throw new Error(`content/milestones.json is invalid: ${z.prettifyError(parsed.error)}`);
   }
   seededMilestones = [...parsed.data.milestones].sort((a, b) => a.date.localeCompare(b.date));
   return seededMilestones;
