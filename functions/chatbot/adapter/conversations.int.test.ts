@@ -261,6 +261,19 @@ describe('conversations through the CloudAdapter, every capability in every lang
     },
   );
 
+  it.each([
+    ['de', 'Werden meine persönlichen Daten gespeichert?'],
+    ['en', 'Is my personal data stored?'],
+    ['ar', 'هل تحفظون بياناتي الشخصية؟'],
+    ['fa', 'اطلاعات شخصی من ذخیره میشه؟'],
+  ] as const)('answers a privacy question in %s though it says "personal": %s', async (language, text) => {
+    const testCase = cases.find((candidate) => candidate.language === language) as LanguageCase;
+    const conversation = await conversationIn(testCase, 'privacy');
+    const reply = last(await say(conversation, testCase.locale, { text }));
+    expect(reply?.locale).toBe(language);
+    expect(reply?.text).toContain('/concept#datenschutz');
+  });
+
   it('covers every supported language', () => {
     expect(cases.map((testCase) => testCase.language)).toEqual(languageCodes);
   });

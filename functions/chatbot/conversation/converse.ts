@@ -12,7 +12,7 @@ import { detectLanguage, languageMenu, languageOfLocale, requestedLanguage } fro
 import { isOfferingQuery, type OfferingQuery, parseOfferingQuery } from './offering-query';
 import type { ConversationState } from './state';
 import { type SurveyDialogDeps, startSurveyDialog, startsSurvey, surveyDialogTurn } from './survey-dialog';
-import { understand } from './understand';
+import { clearlyAbout, understand } from './understand';
 
 /** What arrived from the user, whatever the channel. */
 export interface Incoming {
@@ -249,7 +249,12 @@ export async function converse(
       language,
       actions: languageMenu.map((entry) => ({ title: entry.title, value: { lang: entry.code } })),
     });
-  } else if (action === 'contact' || (!action && mentions(text, language, 'bot.triggersHuman'))) {
+  } else if (
+    action === 'contact' ||
+    (!action &&
+      mentions(text, language, 'bot.triggersHuman') &&
+      !(deps.knowledge && clearlyAbout(deps.knowledge.matcher, text)))
+  ) {
     replies.push({
       text: translate(language, 'bot.humanContact', { contact: deps.integrationContact }),
       language,

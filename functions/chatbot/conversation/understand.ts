@@ -11,6 +11,18 @@ export type Understanding =
 const decisiveKnowledgeScore = 0.55;
 
 /**
+ * A knowledge match this clear wins even over a trigger word inside the question: "Werden meine
+ * persönlichen Daten gespeichert?" is about privacy, not a request for a person.
+ */
+const clearKnowledgeScore = 0.7;
+
+/** The knowledge entry a question is clearly about, if any. */
+export function clearlyAbout(matcher: KnowledgeMatcher, text: string): string | undefined {
+  const [top] = matcher.rank(text);
+  return top && top.score >= clearKnowledgeScore ? top.entryId : undefined;
+}
+
+/**
  * Offerings, knowledge or none. An offering topic makes a message a search ("Deutschkurs in
  * Ochsenfurt") unless the knowledge base answers it clearly ("Was kam beim Workshop heraus?"), or most
  * of the message is about something else that merely contains a topic word ("who won the football
