@@ -3,8 +3,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
+import en from '../content/messages/en.json';
 import fa from '../content/messages/fa.json';
 import type { Language } from '../functions/shared/i18n/languages';
+import { demoWorkshopId, demoWorkshopToken } from '../local/demo-workshop';
 import {
   expectNoAxeViolations,
   expectNoPageProblems,
@@ -220,6 +222,25 @@ describe('the workshop: staff announce it, people register, staff see the list',
 
     const staff = await openSignedIn(workshopPath);
     await staff.getByText(t.noRegistrations).waitFor();
+    expectNoPageProblems(page);
+  });
+});
+
+describe('the e-mailed registration link', () => {
+  it('fills in the institution the demo workshop was announced to', async () => {
+    const page = await openPage(`/workshop/${demoWorkshopId}/invitation/${demoWorkshopToken}`, {
+      lang: 'en',
+    });
+    await waitForLoaded(page);
+    const institution = page.getByLabel(en.workshop.institutionLabel);
+    await page.waitForFunction(
+      () => (document.getElementById('workshop-institution') as HTMLInputElement | null)?.value,
+    );
+    expect(await institution.inputValue()).toBe('Demo-Einrichtung Volkshochschule');
+    expect(await page.locator('main').textContent()).toContain(
+      en.workshop.invitedAs.replace('{institution}', 'Demo-Einrichtung Volkshochschule'),
+    );
+    await expectNoAxeViolations(page);
     expectNoPageProblems(page);
   });
 });

@@ -42,12 +42,7 @@ export function WorkshopPage(props: PageProps) {
           <>
             <p class="lead">{t('workshop.intro')}</p>
             <WorkshopFacts workshop={data} />
-            <Registration
-              workshop={data}
-              invitationToken={token}
-              institution={institution}
-              key={institution ?? ''}
-            />
+            <Registration workshop={data} invitationToken={token} institution={institution} />
           </>
         )}
       </LoadState>
@@ -67,6 +62,11 @@ function Registration(props: {
     institution: props.institution ?? '',
     note: '',
   });
+  // The link's institution may arrive after the form is shown: it fills the field only while empty.
+  useEffect(() => {
+    const institution = props.institution;
+    if (institution) setValues((current) => (current.institution ? current : { ...current, institution }));
+  }, [props.institution]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
