@@ -164,9 +164,14 @@ export function invitationCodeIn(text: string): string | undefined {
   return TokenParams.shape.token.safeParse(candidate).success ? candidate : undefined;
 }
 
-/** "Umfrage", "survey", "Einladungscode", or an invitation link pasted into the chat. */
+/**
+ * "Umfrage", "survey", "Einladungscode", or an invitation link or code pasted into the chat. A code
+ * alone starts the survey too, so that it is never kept as an unanswered question.
+ */
 export function startsSurvey(text: string, language: Language): boolean {
   if (/\/survey\/[A-Za-z0-9_-]{22,64}/.test(text)) return true;
+  const code = invitationCodeIn(text);
+  if (code && /\d/.test(code) && /[A-Za-z]/.test(code)) return true;
   return phrases(language, 'bot.triggersSurvey').includes(normalized(text));
 }
 
