@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import type { BookingView, CancelledView, ExpertView } from '../../../../functions/interviews/schemas';
 import { ApiError, api, failureText } from '../../api';
 import { useI18n } from '../../i18n';
+import { useIdempotencyKey } from '../../idempotency';
 import { type Loaded, LoadState } from '../../load';
 import { Page } from '../../page';
 import type { PageProps } from '../../router';
 import { useSite } from '../../site';
 import { type FreeSlot, SlotPicker } from './slot-picker';
 import { TimeZoneChooser } from './time-zone-chooser';
-import { countyTimeZone, formatDay, formatSlot, formatTime, isTimeZone } from './zoned-time';
+import { countyTimeZone, formatDayTime, formatSlot, isTimeZone } from './zoned-time';
 import '../offerings/offerings.css';
 import './interviews.css';
 
@@ -200,12 +201,6 @@ function Contact() {
 
 type Mode = 'view' | 'reschedule' | 'confirmCancel';
 
-function newKey(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 /** The expert's booking: choose a time, or see the booked one and move or cancel it. */
 function Booking(props: {
   view: View;
@@ -223,7 +218,7 @@ function Booking(props: {
   const [formError, setFormError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   // One key per intended booking: a retry after a lost answer gets the same booking, not a second one.
-  const attemptKey = useRef(newKey());
+  const idempotency = useIdempotencyKey();
   const firstAction = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -266,9 +261,9 @@ function Booking(props: {
       const booking = await api<Booking>(`${props.path}/booking`, {
         method: slot ? 'PUT' : 'POST',
         body: { slotId: chosen, ...(trimmed ? { comment: trimmed } : {}) },
-        ...(slot ? {} : { idempotencyKey: attemptKey.current }),
+        ...(slot ? {} : { idempotencyKey: idempotency.current() }),
       });
-      attemptKey.current = newKey();
+      idempotency.settled();
       props.onDone({
         kind: 'success',
         text: t(slot ? 'interviewBooking.rescheduled' : 'interviewBooking.booked', {
@@ -277,7 +272,7 @@ function Booking(props: {
       });
     } catch (failure) {
       setBusy(false);
-      if (failure instanceof ApiError && failure.status !== 0) attemptKey.current = newKey();
+      idempotency.settled(failure);
       if (failure instanceof ApiError && failure.status === 409) {
         // Someone else was quicker (or the interviewer got busy): the list is reloaded without that time.
         props.onDone({
@@ -337,11 +332,7 @@ function Booking(props: {
             {interview.changeableUntil && (
               <p>
                 {t('interviewBooking.changeableUntil', {
-                  time: `${formatDay(language, interview.changeableUntil, timeZone)}, ${formatTime(
-                    language,
-                    interview.changeableUntil,
-                    timeZone,
-                  )}`,
+                  time: formatDayTime(language, interview.changeableUntil, timeZone),
                 })}
               </p>
             )}

@@ -229,9 +229,17 @@ export function formatTimeRange(language: string, startIso: string, endIso: stri
   );
 }
 
-/** Day and time range in one: "Tuesday, 1 December 2026, 09:00–10:00". */
+/** Day and time range in one, as the language writes it: "Tuesday, December 1, 2026, 9:00 – 10:00 AM". */
 export function formatSlot(language: string, startIso: string, endIso: string, timeZone: string): string {
-  return `${formatDay(language, startIso, timeZone)}, ${formatTimeRange(language, startIso, endIso, timeZone)}`;
+  return format(language, timeZone, { dateStyle: 'full', timeStyle: 'short' }).formatRange(
+    Date.parse(startIso),
+    Date.parse(endIso),
+  );
+}
+
+/** Day and time of one instant: "Tuesday, December 1, 2026 at 9:00 AM". */
+export function formatDayTime(language: string, iso: string, timeZone: string): string {
+  return format(language, timeZone, { dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(iso));
 }
 
 /** "GMT+01:00" at an instant: what the time zone chooser shows beside each zone's name. */

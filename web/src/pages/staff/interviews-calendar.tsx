@@ -7,8 +7,8 @@ import {
   countyTimeZone,
   type DayKey,
   dayKeyOf,
-  formatDay,
   formatDayKey,
+  formatSlot,
   formatTimeRange,
   weekOf,
   weekStartOf,
@@ -115,7 +115,7 @@ function WeekView(props: {
       props.onNotice({
         kind: 'success',
         text: t('staffInterviews.slotWithdrawn', {
-          time: `${formatDay(language, slot.startsAt, countyTimeZone)}, ${formatTimeRange(language, slot.startsAt, slot.endsAt, countyTimeZone)}`,
+          time: formatSlot(language, slot.startsAt, slot.endsAt, countyTimeZone),
         }),
       });
     } catch (error) {
@@ -259,12 +259,7 @@ function ListView(props: { calendar: CalendarData }) {
                   </td>
                   <td>
                     {interview.slot
-                      ? `${formatDay(language, interview.slot.startsAt, countyTimeZone)}, ${formatTimeRange(
-                          language,
-                          interview.slot.startsAt,
-                          interview.slot.endsAt,
-                          countyTimeZone,
-                        )}`
+                      ? formatSlot(language, interview.slot.startsAt, interview.slot.endsAt, countyTimeZone)
                       : t('staffInterviews.notBooked')}
                   </td>
                   <td>{interview.topics.map((topic) => optionLabel(t, 'categories', topic)).join(', ')}</td>
