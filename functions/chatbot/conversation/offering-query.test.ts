@@ -103,3 +103,20 @@ describe('offerings, knowledge or neither', () => {
     });
   });
 });
+
+describe('words typed with one letter wrong', () => {
+  it.each([
+    ['Deutschkurz in Ochsenfurth', { category: 'language_courses', place: 'ochsenfurt' }],
+    ['Wohnug in Giebelstad', { category: 'housing', place: 'giebelstadt' }],
+    ['Beratunng auf Arabisch', { category: 'counselling', offeredLanguage: 'ar' }],
+  ])('reads "%s"', (text, query) => {
+    expect(parseOfferingQuery(text)).toEqual(query);
+  });
+
+  it.each([['Где можно почитать материалы?'], ['چه اسنادی وجود دارد؟'], ['هل يتم حفظ بياناتي؟']])(
+    'reads no topic inside another word in "%s"',
+    (text) => {
+      expect(parseOfferingQuery(text).category).toBeUndefined();
+    },
+  );
+});

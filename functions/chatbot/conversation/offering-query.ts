@@ -128,11 +128,24 @@ function sameWord(token: string, word: string, inPhrase = false): boolean {
   if (token.startsWith(word))
     return inPhrase || !/^[a-z]/.test(word) || word.length >= 5 || token.length - word.length <= 3;
   if (/^[\u0600-\u06FF]/.test(token)) {
+    // only the text's word carries glued letters; the list word is a word ("بچه" is not "چه")
     const bare = token.replace(glued, '');
-    return bare.length >= 2 && (bare === word || bare.startsWith(word.replace(glued, '')));
+    const noArticle = word.replace(/^ال/, '');
+    return bare.length >= 3 && (bare === word || bare.startsWith(noArticle));
   }
   // German compounds: "Fußballverein", "Migrationsberatung", "Wohnungssuche"
-  return /^[a-z]/.test(word) && word.length >= 6 && token.includes(word);
+  if (/^[a-z]/.test(word) && word.length >= 6 && token.includes(word)) return true;
+  return oneTypoApart(token, word);
+}
+
+/** "Deutschkurz", "Ochsenfurth": long words typed with one letter wrong, missing or extra. */
+function oneTypoApart(token: string, word: string, name = false): boolean {
+  return (
+    word.length >= 7 &&
+    Math.abs(token.length - word.length) <= 1 &&
+    (name || !word.startsWith(token)) && // a shorter form is another word ("çalışma" is not "çalışmak")
+    levenshtein(token, word) <= 1
+  );
 }
 
 interface Found<T> {
@@ -164,7 +177,7 @@ function findPlace(text: string[]): Found<string> | undefined {
     for (let start = 0; start + size <= folded.length; start += 1) {
       const fits = place.words.every((word, offset) => {
         const token = folded[start + offset] ?? '';
-        if (token === word) return true;
+        if (token === word || oneTypoApart(token, word, true)) return true;
         if (offset < size - 1 || !token.startsWith(word) || word.length < 3) return false;
         const ending = token.slice(word.length);
         return /^[a-z]/.test(word) ? latinPlaceEndings.has(ending) : ending.length <= 3;

@@ -34,7 +34,10 @@ export function understand(matcher: KnowledgeMatcher, text: string): Understandi
   const knowledge = matcher.decide(ranked);
   const mostlyElsewhere = reading.unexplained >= 3 && reading.unexplained > 2 * reading.explained;
   if (reading.query.category !== undefined) {
-    if (knowledge && knowledge.score >= decisiveKnowledgeScore) return { kind: 'knowledge', ...knowledge };
+    // A bare topic word ("work", "работа") in a question the knowledge base answers is about the concept
+    const bare = reading.query.place === undefined && reading.query.offeredLanguage === undefined;
+    if (knowledge && (bare || knowledge.score >= decisiveKnowledgeScore))
+      return { kind: 'knowledge', ...knowledge };
     if (!mostlyElsewhere) return { kind: 'offerings', query: reading.query };
   }
   if (knowledge) return { kind: 'knowledge', ...knowledge };
