@@ -92,6 +92,10 @@ describe('booking expert interviews against DynamoDB Local', () => {
     ]);
 
     expect(results.map(codeOf).sort()).toEqual(['booked', 'interviewer_busy']);
+    // The loser is no longer offered the time at which Anna is now busy.
+    const loser = results[0]?.status === 'fulfilled' ? inB : inA;
+    const offered = (await expertView(deps, loser.token)).freeSlots.map((slot) => slot.slotId);
+    expect(offered).not.toContain(results[0]?.status === 'fulfilled' ? '20260310T083000Z' : nineBerlin);
     // Back to back is fine: whoever of the two lost now books 10:00–11:00 in round B, if A holds 09:00.
     if (results[0]?.status === 'fulfilled') {
       await expect(book(deps, alsoInB.token, { slotId: tenBerlin })).resolves.toMatchObject({
@@ -238,6 +242,10 @@ describe('booking expert interviews against DynamoDB Local', () => {
     const expert = await invitedExpert(deps, round.roundId);
     await book(deps, expert.token, { slotId: nineBerlin });
 
+    // Anna's quarter hours at 09:30–10:00 are the expert's own: the overlapping time is still offered.
+    expect((await expertView(deps, expert.token)).freeSlots.map((slot) => slot.slotId)).toEqual([
+      '20260310T083000Z',
+    ]);
     const moved = await reschedule(deps, expert.token, { slotId: '20260310T083000Z' });
 
     expect(moved).toMatchObject({ state: 'rescheduled', slot: { startsAt: '2026-03-10T08:30:00.000Z' } });

@@ -108,6 +108,13 @@ export async function expertView(deps: InterviewDeps, token: string): Promise<Ex
   const { round, interview } = await resolve(deps, token);
   const now = deps.now();
   const slots = await deps.interviews.listSlots(round.roundId);
+  const free = slots.filter((slot) => !slot.interviewId && changeable(round, slot.startsAt, now));
+  // Times at which an interviewer is booked in another round are not offered (booking would refuse them).
+  const busy = await deps.interviews.slotsWithBusyInterviewers(
+    free,
+    round.interviewers,
+    interview.interviewId,
+  );
   const canChange =
     interview.state === 'invited' ||
     interview.state === 'cancelled' ||
@@ -132,8 +139,8 @@ export async function expertView(deps: InterviewDeps, token: string): Promise<Ex
         ? { changeableUntil: changeableUntil(round, interview.slot.startsAt) }
         : {}),
     },
-    freeSlots: slots
-      .filter((slot) => !slot.interviewId && changeable(round, slot.startsAt, now))
+    freeSlots: free
+      .filter((slot) => !busy.has(slot.slotId))
       .map(({ slotId, startsAt, endsAt }) => ({ slotId, startsAt, endsAt })),
   };
 }

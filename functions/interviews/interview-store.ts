@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   PutCommand,
   QueryCommand,
@@ -489,6 +490,45 @@ export class InterviewStore {
       if (error instanceof TransactionCanceledException) throw new BookingRefused(refusalOf(steps, error));
       throw error;
     }
+  }
+
+  /**
+   * The slots among `slots` at which some interviewer already has a booking (in any round, by another
+   * interview): their locks exist. Read in batches of 100 keys, so the expert is not offered a time
+   * that the booking transaction would refuse.
+   */
+  async slotsWithBusyInterviewers(
+    slots: SlotRecord[],
+    interviewers: Interviewer[],
+    /** The expert's own booking, whose quarter hours a move may hand over. */
+    ownInterviewId: string,
+  ): Promise<Set<string>> {
+    const slotsByLock = new Map<string, string[]>();
+    for (const slot of slots) {
+      for (const pk of lockKeysFor(interviewers, slot).keys()) {
+        slotsByLock.set(pk, [...(slotsByLock.get(pk) ?? []), slot.slotId]);
+      }
+    }
+    const busy = new Set<string>();
+    const pks = [...slotsByLock.keys()];
+    for (let index = 0; index < pks.length; index += 100) {
+      let requested: Record<string, unknown>[] = pks
+        .slice(index, index + 100)
+        .map((pk) => ({ pk, sk: 'LOCK' }));
+      while (requested.length > 0) {
+        const { Responses, UnprocessedKeys } = await this.store.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.table]: { Keys: requested, ProjectionExpression: 'pk, interviewId' } },
+          }),
+        );
+        for (const item of Responses?.[this.table] ?? []) {
+          if (item.interviewId === ownInterviewId) continue;
+          for (const slotId of slotsByLock.get(String(item.pk)) ?? []) busy.add(slotId);
+        }
+        requested = (UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return busy;
   }
 
   // ---- reminders ----
