@@ -462,6 +462,14 @@ export class WorkshopStore {
     return failed === -1;
   }
 
+  /** Gives up a claim whose mail did not go out: the invitee and its link's token go together. */
+  async releaseInvitee(invitee: InviteeRecord): Promise<void> {
+    await this.store.transact([
+      { kind: 'delete', key: keys.workshopInvitee(invitee.workshopId, invitee.invitationId) },
+      { kind: 'delete', key: keys.workshopInviteeToken(invitee.tokenHash) },
+    ]);
+  }
+
   markInviteeMailed(invitee: InviteeRecord, mailedAt: string) {
     return this.store.update(keys.workshopInvitee(invitee.workshopId, invitee.invitationId), { mailedAt });
   }

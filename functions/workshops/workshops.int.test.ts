@@ -81,6 +81,42 @@ describe('the workshop against DynamoDB Local', () => {
     };
   }
 
+  /** A survey one institution has submitted (through the survey's own use cases). */
+  async function submittedSurvey(): Promise<string> {
+    const admin: SurveyAdminDeps = { ...deps, surveys: deps.surveys };
+    const responding = {
+      surveys: deps.surveys,
+      offerings: new OfferingStore(store),
+      mailer,
+      now: () => clock,
+    };
+    const survey = await createSurvey(
+      admin,
+      {
+        title: 'Umfrage',
+        opensAt: '2027-01-01T00:00:00Z',
+        closesAt: '2027-12-31T00:00:00Z',
+        openParticipation: false,
+      },
+      'staff-1',
+    );
+    const issued = await inviteInstitution(admin, survey.surveyId, {
+      institutionName: 'Caritas',
+      email: 'info@caritas.example',
+      language: 'de',
+    });
+    const token = /\/survey\/([\w-]+)/.exec(issued.link)?.[1] ?? '';
+    const saved = await saveDraft(responding, token, {
+      answers: completeAnswers(),
+      contact: { name: 'Anna Beispiel', role: 'Leitung', email: 'anna@caritas.example', phone: '' },
+      version: 0,
+      language: 'de',
+    });
+    await submitResponse(responding, token, { version: saved.version });
+    mailer.sent = [];
+    return survey.surveyId;
+  }
+
   it('gives 30 concurrent registrations for 10 places exactly 10 places and a waiting list of 20', async () => {
     const { workshopId } = await workshop(10);
     const results = await Promise.all(
@@ -282,6 +318,38 @@ describe('the workshop against DynamoDB Local', () => {
       surveyId: survey.surveyId,
       institutions: 1,
     });
+  });
+
+  it('keeps a registration whose confirmation mail failed, and answers with the link', async () => {
+    const { workshopId } = await workshop(5);
+    deps.mailer = {
+      send: async () => {
+        throw new Error('mail service unavailable');
+      },
+    };
+
+    const result = await register(deps, workshopId, person(1));
+
+    expect(result).toMatchObject({ status: 'registered', alreadyRegistered: false });
+    expect((await ownRegistration(deps, result.manageToken ?? '')).status).toBe('registered');
+  });
+
+  it('announces again right away to an institution whose announcement mail failed', async () => {
+    const surveyId = await submittedSurvey();
+    const { workshopId } = await workshop(10);
+    let failures = 1;
+    deps.mailer = {
+      send: async (message) => {
+        if (failures-- > 0) throw new Error('mail service unavailable');
+        return mailer.send(message);
+      },
+    };
+
+    await expect(announceWorkshop(deps, workshopId, surveyId)).rejects.toThrow('mail service unavailable');
+    const retried = await announceWorkshop(deps, workshopId, surveyId);
+
+    expect(retried).toEqual({ mailed: 1, alreadyAnnounced: 0 });
+    expect(mailer.sent.filter((mail) => mail.purpose === 'workshop-announcement')).toHaveLength(1);
   });
 
   it('exports the list for Excel with neutralised formula cells', async () => {

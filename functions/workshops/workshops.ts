@@ -2,7 +2,8 @@ import { DomainError, notFound } from '../shared/domain/errors';
 import type { FindingInput } from '../shared/domain/findings';
 import type { Language } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
-import type { Mailer } from '../shared/mail/mailer';
+import { errorFields, logger } from '../shared/log/logger';
+import type { Mailer, MailMessage } from '../shared/mail/mailer';
 import { epochSeconds } from '../shared/store/store';
 import { formatDateTime } from '../survey/mails';
 import type { SurveyStore } from '../survey/survey-store';
@@ -173,16 +174,22 @@ export async function announceWorkshop(
       alreadyAnnounced++;
       continue;
     }
-    await deps.mailer.send(
-      workshopMail({
-        kind: 'announcement',
-        to: contact?.email || invitation.email,
-        language: submission.language,
-        workshop,
-        institution: invitation.institutionName,
-        link: `${deps.publicBaseUrl}/workshop/${workshopId}/invitation/${token}`,
-      }),
-    );
+    try {
+      await deps.mailer.send(
+        workshopMail({
+          kind: 'announcement',
+          to: contact?.email || invitation.email,
+          language: submission.language,
+          workshop,
+          institution: invitation.institutionName,
+          link: `${deps.publicBaseUrl}/workshop/${workshopId}/invitation/${token}`,
+        }),
+      );
+    } catch (error) {
+      // Not mailed: the claim goes, so that announcing again right away mails this institution.
+      await deps.workshops.releaseInvitee(invitee);
+      throw error;
+    }
     await deps.workshops.markInviteeMailed(invitee, deps.now().toISOString());
     mailed++;
   }
@@ -216,6 +223,23 @@ function manageLink(deps: WorkshopDeps, token: string) {
 }
 
 /**
+ * Sends a letter about a registration that has already changed: a lost letter must not turn the change
+ * into an error (the page shows the same link and state). Logged by ids only.
+ */
+async function tell(deps: WorkshopDeps, message: MailMessage, registration: RegistrationRecord) {
+  try {
+    await deps.mailer.send(message);
+  } catch (error) {
+    logger.error('workshop letter failed', {
+      purpose: message.purpose,
+      workshopId: registration.workshopId,
+      registrationId: registration.registrationId,
+      ...errorFields(error),
+    });
+  }
+}
+
+/**
  * Moves people up from the waiting list while places are free. Safe to run any time and concurrently:
  * each move is a conditional transaction on the counter and the registration.
  */
@@ -233,7 +257,8 @@ export async function fillPlaces(deps: WorkshopDeps, workshop: WorkshopRecord): 
       if (outcome !== 'done') continue;
       moved++;
       progressed = true;
-      await deps.mailer.send(
+      await tell(
+        deps,
         workshopMail({
           kind: 'movedUp',
           to: candidate.email,
@@ -242,6 +267,7 @@ export async function fillPlaces(deps: WorkshopDeps, workshop: WorkshopRecord): 
           name: candidate.name,
           link: manageLink(deps, token),
         }),
+        candidate,
       );
       break;
     }
@@ -304,7 +330,8 @@ export async function register(
     throw new DomainError('conflict', 'registration changed concurrently');
   }
   // 5. Confirm by mail with the person's own link; a place may have come free meanwhile.
-  await deps.mailer.send(
+  await tell(
+    deps,
     workshopMail({
       kind: registration.status === 'registered' ? 'registered' : 'waiting',
       to: registration.email,
@@ -313,6 +340,7 @@ export async function register(
       name: registration.name,
       link: manageLink(deps, token),
     }),
+    registration,
   );
   if (registration.status === 'waiting') await fillPlaces(deps, workshop);
   const current = (await deps.workshops.getRegistration(workshopId, emailHash)) ?? registration;
@@ -382,7 +410,8 @@ export async function cancelOwnRegistration(deps: WorkshopDeps, token: string): 
   }
   // 3. Confirm, and give the place to the first person waiting.
   if (cancelled) {
-    await deps.mailer.send(
+    await tell(
+      deps,
       workshopMail({
         kind: 'cancelled',
         to: registration.email,
@@ -390,6 +419,7 @@ export async function cancelOwnRegistration(deps: WorkshopDeps, token: string): 
         workshop,
         name: registration.name,
       }),
+      registration,
     );
     await fillPlaces(deps, workshop);
   }
