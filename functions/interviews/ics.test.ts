@@ -85,7 +85,7 @@ describe('iCalendar invitations', () => {
   });
 
   it('ends every line with CRLF and folds lines at 75 octets without splitting a character', () => {
-    const long = 'Ü'.repeat(100) + ' Bürgerbeteiligung in Ochsenfurt und Umgebung, Wohnen und Arbeit';
+    const long = `${'Ü'.repeat(100)} Bürgerbeteiligung in Ochsenfurt und Umgebung, Wohnen und Arbeit`;
     const ics = buildIcs(event({ description: long }));
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
