@@ -86,6 +86,9 @@ describe('the web chat at /chat', () => {
     const first = await ask(page, 'متى سيكون مفهوم الاندماج جاهزاً؟', ar.chat.webChat.placeholder);
     const answer = await textOf(page, first);
     expect(arabicShare(answer)).toBeGreaterThan(0.6);
+    // Each bot message carries its own language, for screen readers (WCAG 3.1.2), inside the chat.
+    const marked = page.locator('.chat__frame [lang="ar"] .webchat__bubble__content');
+    expect(await marked.filter({ hasText: answer.slice(0, 20) }).count()).toBe(1);
     expect(await page.getByRole('button', { name: ar.chat.webChat.send }).count()).toBe(1);
     await expectNoAxeViolations(page);
     expectNoPageProblems(page);

@@ -54,6 +54,22 @@ const styleOptions = {
   timestampColor: '#4d5761',
 };
 
+type WebChatComponentProps = Parameters<typeof ReactWebChat>[0];
+type ActivityMiddleware = Extract<NonNullable<WebChatComponentProps['activityMiddleware']>, () => unknown>;
+
+/**
+ * Marks each bot message with its own language (WCAG 2.1, 3.1.2 language of parts): an answer the bot
+ * gives in German on the Arabic page (an entry not yet translated) is read out as German.
+ */
+const activityMiddleware: ActivityMiddleware = () => (next) => (options) => {
+  const render = next(options);
+  // Every Activity may carry `locale`; Web Chat's own activity type does not list it.
+  const { from } = options.activity;
+  const { locale } = options.activity as { locale?: string };
+  if (!render || !locale || from?.role !== 'bot') return render;
+  return (...args) => createElement('div', { lang: locale }, render(...args));
+};
+
 export interface MountedWebChat {
   update(props: WebChatProps): void;
   unmount(): void;
@@ -67,11 +83,12 @@ function render(props: WebChatProps) {
     userID: props.userID,
     overrideLocalizedStrings: props.strings,
     styleOptions,
-    // A named region inside the page's <main>; the page heading names it (aria-labelledby is not a
-    // Web Chat prop, so the container carries the name).
+    activityMiddleware,
+    // Not Web Chat's default "complementary" landmark: the chat is the page's main content, inside the
+    // named <section> of chat-page.tsx.
     role: 'region',
     sendTypingIndicator: false,
-  } as Parameters<typeof ReactWebChat>[0]);
+  } as WebChatComponentProps);
 }
 
 /** Renders Web Chat into `element`; `update` keeps the transcript (a language switch re-renders only). */
