@@ -4,12 +4,18 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
-import type { Language } from '../functions/shared/i18n/languages';
+import fa from '../content/messages/fa.json';
+import ru from '../content/messages/ru.json';
+import tr from '../content/messages/tr.json';
+import uk from '../content/messages/uk.json';
+import { directionOf, type Language, languages } from '../functions/shared/i18n/languages';
 import { emptyAnswers, privacyNoticeVersion } from '../functions/survey/questionnaire';
+import { demoInterviewToken } from '../local/demo-interviews';
 import { addDays, countyTimeZone, dayKeyOf, weekdayOf } from '../web/src/pages/interviews/zoned-time';
 import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
 import { newInvitation, outbox, type TestInvitation } from './support/survey-invitations';
 
+const messages = { de, en, ar, tr, uk, ru, fa };
 const s = de.staffInterviews;
 const b = en.interviewBooking;
 /** Unique per run: the e2e stack is shared by every test file. */
@@ -323,4 +329,24 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     const after = await openBooking('en');
     await after.getByText(b.held).waitFor();
   });
+
+  it.each(languages.map((language) => language.code))(
+    'shows the seeded demo link in %s: its direction, its texts, Gregorian dates with Latin digits',
+    async (lang) => {
+      const page = await openPage(`/interview/${demoInterviewToken}`, {
+        lang,
+        viewport: { width: 320, height: 800 },
+      });
+      await waitForLoaded(page);
+      expect(await page.locator('html').getAttribute('dir')).toBe(directionOf(lang));
+      expect(await page.locator('#page-heading').textContent()).toBe(messages[lang].interviewBooking.title);
+      const times =
+        (await page.locator('.slot-picker, [data-testid="booked-time"]').first().textContent()) ?? '';
+      expect(times).toMatch(/20\d\d/);
+      expect(times).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
+      await noHorizontalScroll(page);
+      if (lang === 'fa' || lang === 'de') await expectNoAxeViolations(page);
+      expectNoPageProblems(page);
+    },
+  );
 });
