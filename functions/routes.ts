@@ -796,6 +796,7 @@ export const routes = {
       'A Direct Line token for one new web chat conversation (cloud stages; the Direct Line secret stays on the server, 404 in the local stage)',
     query: LanguageQuery,
     response: DirectLineToken,
+    upstream: true,
   },
   createWorkshop: {
     method: 'POST',

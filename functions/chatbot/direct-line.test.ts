@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openApiDocument } from '../platform/openapi';
 import { routes } from '../routes';
 import { httpHandler } from '../shared/http/handler';
 import type { ProblemDocument } from '../shared/http/problem';
@@ -110,6 +111,15 @@ describe('the Direct Line token exchange', () => {
     const response = await callRoute(deps(service.fetch, async () => undefined));
     expect(response.status).toBe(404);
     expect(service.requests).toEqual([]);
+  });
+});
+
+describe('the token route in the API document', () => {
+  it('documents the 502 a caller may get', () => {
+    const operation = openApiDocument({ includeLocalOnly: false }).paths['/api/chat/token']?.post as {
+      responses: Record<string, unknown>;
+    };
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '502']));
   });
 });
 

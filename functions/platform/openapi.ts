@@ -58,6 +58,7 @@ function errorStatuses(route: RouteContract): number[] {
     for (const status of [401, 403]) statuses.add(status);
   if (route.params || route.access === 'invitation') statuses.add(404);
   if (route.method !== 'GET') statuses.add(problemStatus.conflict);
+  if (route.upstream) statuses.add(problemStatus.bad_gateway);
   return [...statuses].sort();
 }
 

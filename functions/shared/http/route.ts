@@ -42,6 +42,8 @@ export interface RouteContract {
   localOnly?: boolean;
   /** Accepts `Idempotency-Key` so that a retried write is answered from the first result. */
   idempotent?: boolean;
+  /** Relies on a service outside AWS (Azure's Direct Line): its failures are answered with 502. */
+  upstream?: boolean;
 }
 
 export const defaultMaxBodyBytes = 64 * 1024;
