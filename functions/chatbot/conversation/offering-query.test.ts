@@ -19,6 +19,8 @@ describe('place names in every language and script', () => {
     ['دورة لغة في راندرزاكر', 'randersacker'],
     ['کلاس زبان در کورناخ', 'kuernach'],
     ['German course in Zell am Main', 'zell-am-main'],
+    ['курси німецької в Аубі', 'aub'],
+    ['کلاس زبان در ورزبورگ', 'wuerzburg-city'],
   ])('reads the place in "%s"', (text, place) => {
     expect(parseOfferingQuery(text).place).toBe(place);
   });
