@@ -6,6 +6,7 @@ import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
 import fa from '../content/messages/fa.json';
 import type { Language } from '../functions/shared/i18n/languages';
+import { completeAnswers } from '../functions/survey/testing/fixtures';
 import { demoWorkshopId, demoWorkshopToken } from '../local/demo-workshop';
 import {
   expectNoAxeViolations,
@@ -241,6 +242,80 @@ describe('the e-mailed registration link', () => {
       en.workshop.invitedAs.replace('{institution}', 'Demo-Einrichtung Volkshochschule'),
     );
     await expectNoAxeViolations(page);
+    expectNoPageProblems(page);
+  });
+});
+
+describe('the announcement to the institutions that answered the survey', () => {
+  it('mails each institution its own link in its language, which opens a filled-in form', async () => {
+    const { token } = await staffToken();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const post = async (path: string, body: unknown, method = 'POST') => {
+      const response = await fetch(api(path), { method, headers, body: JSON.stringify(body) });
+      expect(response.status, path).toBeLessThan(300);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const surveyTitle = `Bestandsaufnahme für den Workshop ${run}`;
+    const institution = `Caritas ${run}`;
+    const survey = await post('/api/staff/surveys', {
+      title: surveyTitle,
+      opensAt: '2026-01-01T00:00:00+01:00',
+      closesAt: '2099-01-01T00:00:00+01:00',
+      openParticipation: false,
+    });
+    const issued = await post(`/api/staff/surveys/${survey.surveyId}/invitations`, {
+      institutionName: institution,
+      email: `caritas-${run}@example.org`,
+      language: 'de',
+    });
+    const surveyToken = /\/survey\/([\w-]+)/.exec(String(issued.link))?.[1] ?? '';
+    const saved = await post(
+      `/api/survey/${surveyToken}/draft`,
+      {
+        answers: completeAnswers(),
+        contact: { name: 'Ayşe Demir', role: 'Leitung', email: `ayse-${run}@example.org`, phone: '' },
+        version: 0,
+        language: 'tr',
+      },
+      'PUT',
+    );
+    await post(`/api/survey/${surveyToken}/submit`, { version: saved.version });
+    const workshop = await post('/api/staff/workshops', {
+      title: `Workshop mit Ankündigung ${run}`,
+      startsAt: '2099-05-05T14:00:00+02:00',
+      endsAt: '2099-05-05T18:00:00+02:00',
+      place: 'Landratsamt Würzburg',
+      capacity: 30,
+      registrationClosesAt: '2099-04-30T23:59:00+02:00',
+    });
+
+    const page = await openSignedIn(`/staff/workshops/${workshop.workshopId}`);
+    await page.getByLabel(t.surveyLabel).selectOption({ label: surveyTitle });
+    await page.getByRole('button', { name: t.announce }).click();
+    const result = page.getByTestId('announce-result');
+    await result.waitFor();
+    expect(await result.textContent()).toBe(t.announced.replace('{mailed}', '1').replace('{already}', '0'));
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: t.announce }).click();
+    await page.getByText(t.announced.replace('{mailed}', '0').replace('{already}', '1')).waitFor();
+
+    const outbox = (await (await fetch(api('/api/dev/outbox?limit=100'))).json()) as {
+      messages: { to: string[]; purpose: string; language: string; text: string }[];
+    };
+    const mails = outbox.messages.filter(
+      (mail) => mail.purpose === 'workshop-announcement' && mail.to.includes(`ayse-${run}@example.org`),
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.language).toBe('tr');
+    const link = /https?:\/\/\S+\/workshop\/\S+\/invitation\/[\w-]+/.exec(mails[0]?.text ?? '')?.[0] ?? '';
+    expect(link).not.toBe('');
+
+    const invited = await openPage(new URL(link).pathname, { lang: 'tr' });
+    await waitForLoaded(invited);
+    await invited.waitForFunction(
+      () => (document.getElementById('workshop-institution') as HTMLInputElement | null)?.value,
+    );
+    expect(await invited.locator('#workshop-institution').inputValue()).toBe(institution);
     expectNoPageProblems(page);
   });
 });
