@@ -176,7 +176,20 @@ describe('booking expert interviews against DynamoDB Local', () => {
 
     expect(again).toEqual(first);
     for (const result of parallel) expect(result).toEqual(first);
-    expect(mailer.sent.length - sentBefore).toBe(1);
+    // One confirmation to the expert, one copy with the same calendar entry to the interviewers.
+    expect(mailer.sent.slice(sentBefore).map((message) => message.purpose)).toEqual([
+      'interview-confirmation',
+      'interview-staff-booked',
+    ]);
+    const [toExpert, toStaff] = mailer.sent.slice(sentBefore);
+    const uidOf = (message: typeof toExpert) =>
+      /UID:(.*)\r\n/.exec(
+        Buffer.from(message?.attachments?.[0]?.contentBase64 ?? '', 'base64').toString(),
+      )?.[1];
+    expect(uidOf(toStaff)).toBe(uidOf(toExpert));
+    expect(toStaff?.to).toEqual(['anna.berger@lra-wue.example']);
+    expect(toStaff?.text).toContain('Bitte mit Beamer');
+    expect(toStaff?.text).not.toContain(expert.token);
     expect(first.comment).toBe('Bitte mit Beamer');
   });
 

@@ -10,10 +10,12 @@ import {
   type SlotRecord,
 } from './interview-store';
 import {
+  type BookingChangeKind,
   cancellationMail,
   changeableUntil,
   confirmationMail,
   type InterviewLetter,
+  interviewerMail,
   rescheduleMail,
 } from './mails';
 import { reminderTime } from './reminders';
@@ -67,21 +69,27 @@ async function afterChange(
   interview: InterviewRecord,
   mail: (letter: InterviewLetter) => MailMessage,
   token: string,
+  change: { kind: BookingChangeKind; slot: { startsAt: string; endsAt: string } },
 ) {
   const now = deps.now();
-  try {
-    await deps.mailer.send(
-      mail({
-        round,
-        interview,
-        link: bookingLink(deps.publicBaseUrl, token),
-        publicBaseUrl: deps.publicBaseUrl,
-        organizer: deps.organizer,
-        now,
-      }),
-    );
-  } catch (error) {
-    logger.error('interview mail failed', { interviewId: interview.interviewId, ...errorFields(error) });
+  const letter: InterviewLetter = {
+    round,
+    interview,
+    link: bookingLink(deps.publicBaseUrl, token),
+    publicBaseUrl: deps.publicBaseUrl,
+    organizer: deps.organizer,
+    now,
+  };
+  for (const message of [mail(letter), interviewerMail(letter, change.kind, change.slot)]) {
+    try {
+      await deps.mailer.send(message);
+    } catch (error) {
+      logger.error('interview mail failed', {
+        interviewId: interview.interviewId,
+        purpose: message.purpose,
+        ...errorFields(error),
+      });
+    }
   }
   try {
     const at =
@@ -226,6 +234,7 @@ export async function book(
       committed.interview,
       (l) => confirmationMail(l, view.slot),
       token,
+      { kind: 'booked', slot: view.slot },
     );
   return view;
 }
@@ -283,7 +292,17 @@ export async function reschedule(
     return bookingView(after);
   });
   if (committed)
-    await afterChange(deps, committed.round, committed.interview, (l) => rescheduleMail(l, view.slot), token);
+    await afterChange(
+      deps,
+      committed.round,
+      committed.interview,
+      (l) => rescheduleMail(l, view.slot),
+      token,
+      {
+        kind: 'rescheduled',
+        slot: view.slot,
+      },
+    );
   return view;
 }
 
@@ -330,7 +349,10 @@ export async function cancel(deps: InterviewDeps, token: string) {
   });
   if (committed) {
     const { slot } = committed;
-    await afterChange(deps, committed.round, committed.interview, (l) => cancellationMail(l, slot), token);
+    await afterChange(deps, committed.round, committed.interview, (l) => cancellationMail(l, slot), token, {
+      kind: 'cancelled',
+      slot,
+    });
   }
   return result;
 }

@@ -45,14 +45,18 @@ function params(options: InterviewLetter, slot: { startsAt: string }) {
   };
 }
 
+/** The calendar file; the expert's copy links to the booking page, the interviewers' to the staff console. */
 function calendarAttachment(
   options: InterviewLetter,
   method: 'REQUEST' | 'CANCEL',
   slot: { startsAt: string; endsAt: string },
+  audience: { language: Language; link: string } = {
+    language: options.interview.expert.language,
+    link: options.link ?? options.publicBaseUrl,
+  },
 ) {
   const { round, interview, organizer } = options;
-  const link = options.link ?? options.publicBaseUrl;
-  const language = interview.expert.language;
+  const { language, link } = audience;
   const ics = buildIcs({
     method,
     uid: calendarUid(interview.interviewId, new URL(options.publicBaseUrl).host),
@@ -150,4 +154,66 @@ export function reminderMail(options: InterviewLetter, slot: { startsAt: string;
     },
     slot,
   );
+}
+
+export type BookingChangeKind = 'booked' | 'rescheduled' | 'cancelled';
+
+const staffTexts: Record<
+  BookingChangeKind,
+  { subject: MessageKey; body: MessageKey; method: 'REQUEST' | 'CANCEL' }
+> = {
+  booked: {
+    subject: 'interviewMail.staffBookedSubject',
+    body: 'interviewMail.staffBookedBody',
+    method: 'REQUEST',
+  },
+  rescheduled: {
+    subject: 'interviewMail.staffRescheduledSubject',
+    body: 'interviewMail.staffRescheduledBody',
+    method: 'REQUEST',
+  },
+  cancelled: {
+    subject: 'interviewMail.staffCancelledSubject',
+    body: 'interviewMail.staffCancelledBody',
+    method: 'CANCEL',
+  },
+};
+
+/**
+ * The interviewers' copy, in German (the county's staff), with the same calendar entry (same UID and
+ * SEQUENCE, so their calendars follow every change), linking to the staff console, not to the
+ * expert's personal booking link.
+ */
+export function interviewerMail(
+  options: InterviewLetter,
+  kind: BookingChangeKind,
+  slot: { startsAt: string; endsAt: string },
+): MailMessage {
+  const language: Language = 'de';
+  const { round, interview } = options;
+  const link = `${options.publicBaseUrl}/staff`;
+  const texts = staffTexts[kind];
+  const values = {
+    expert: interview.expert.name,
+    institution: interview.expert.institution,
+    topic: round.topic,
+    duration: round.durationMinutes,
+    location: locationText(round, language),
+    when: formatDateTime(slot.startsAt, language),
+    link,
+  };
+  const comment = interview.comment
+    ? `\n\n${translate(language, 'interviewMail.staffComment', { comment: interview.comment })}`
+    : '';
+  return {
+    to: round.interviewers.map((interviewer) => interviewer.email),
+    language,
+    purpose: `interview-staff-${kind}`,
+    subject: translate(language, texts.subject, values),
+    text: letter(
+      language,
+      `${translate(language, texts.body, values)}${kind === 'cancelled' ? '' : comment}`,
+    ),
+    attachments: [calendarAttachment(options, texts.method, slot, { language, link })],
+  };
 }
