@@ -128,7 +128,10 @@ describe('the workshop: staff announce it, people register, staff see the list',
   it('lets a person register on the public page, keyboard only', async () => {
     const page = await openPage(`/workshop/${workshopId}`, { lang: 'de' });
     await waitForLoaded(page);
-    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(await page.locator('h1').textContent()).toBe(w.pageTitle);
+    expect(await page.getByTestId('workshop-name').getAttribute('lang')).toBe('de');
+    expect(await page.getByTestId('workshop-name').textContent()).toBe(title);
+    expect(await page.title()).toBe(`${title} – ${de.app.name}`);
     expect(await page.getByTestId('workshop-places').textContent()).toBe(
       w.placesLeft.replace('{left}', '2').replace('{capacity}', '2'),
     );
@@ -201,6 +204,7 @@ describe('the workshop: staff announce it, people register, staff see the list',
     expect(await page.locator('.workshop-programme').getAttribute('lang')).toBe('de');
     await noHorizontalScroll(page);
     await expectNoAxeViolations(page);
+    await page.screenshot({ path: '/tmp/workshop-ar-320.png', fullPage: true });
 
     const own = await openPage(manageLink, { lang: 'ar', viewport: { width: 320, height: 800 } });
     await waitForLoaded(own);

@@ -34,12 +34,16 @@ export function WorkshopPage(props: PageProps) {
   const [workshop, retry] = useLoad(workshopId, (signal) => workshopApi.workshop(workshopId, signal));
   const [invitation] = useLoad(token, (signal) => workshopApi.invitation(workshopId, token ?? '', signal));
   const institution = invitation.state === 'ready' ? invitation.data.institutionName : undefined;
-  const title = workshop.state === 'ready' ? workshop.data.title : t('workshop.pageTitle');
+  // The title is written by staff in German: it is marked as such below the page's own heading.
+  const title = workshop.state === 'ready' ? workshop.data.title : undefined;
   return (
-    <Page title={title}>
+    <Page title={t('workshop.pageTitle')} {...(title ? { documentTitle: title } : {})}>
       <LoadState loaded={workshop} retry={retry}>
         {(data) => (
           <>
+            <h2 lang="de" dir="ltr" data-testid="workshop-name">
+              {data.title}
+            </h2>
             <p class="lead">{t('workshop.intro')}</p>
             <WorkshopFacts workshop={data} />
             <Registration workshop={data} invitationToken={token} institution={institution} />
