@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { z } from 'zod';
 import type { DirectLineToken } from '../../../../functions/chatbot/schemas';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
@@ -20,9 +19,10 @@ type ChatState = { state: 'loading' } | { state: 'ready' } | { state: 'failed' }
 async function startWebChat(transport: Transport, language: string) {
   const module = await import('./web-chat');
   if (transport === 'directLine') {
-    const { token } = await api<z.infer<typeof DirectLineToken>>('/api/chat/token', { method: 'POST' });
+    const { token } = await api<DirectLineToken>('/api/chat/token', { method: 'POST' });
+    const directLine = module.cloudDirectLine(token);
     // The token carries the user id; Web Chat takes it from there.
-    return { module, directLine: module.cloudDirectLine(token), end: () => undefined, userID: '' };
+    return { module, directLine, end: () => directLine.end(), userID: '' };
   }
   const session = module.tabSession(sessionStorageOrUndefined(), () => crypto.randomUUID());
   const directLine = new module.LocalDirectLine({ session, locale: language });

@@ -102,6 +102,6 @@ export function mountWebChat(element: HTMLElement, props: WebChatProps): Mounted
 }
 
 /** Direct Line (cloud) from a token the server exchanged; the secret never reaches the browser. */
-export function cloudDirectLine(token: string): unknown {
+export function cloudDirectLine(token: string): { end(): void } {
   return createDirectLine({ token });
 }
