@@ -120,7 +120,8 @@ async function botEndpoint() {
         currentKnowledge: () => liveKnowledge().get(),
         learning: conversationLearning(learningDeps()),
         knowledgeLinks,
-        findOfferings: (query) => listDirectory(offerings, query),
+        findOfferings: ({ offeredLanguage, ...query }) =>
+          listDirectory(offerings, { ...query, language: offeredLanguage }),
         publicBaseUrl: config.publicBaseUrl,
         integrationContact: config.county.integrationContact,
         survey: {

@@ -274,6 +274,18 @@ describe('conversations through the CloudAdapter, every capability in every lang
     expect(reply?.text).toContain('/concept#datenschutz');
   });
 
+  it('finds only offerings given in the language the question names', async () => {
+    const german = cases[0] as LanguageCase;
+    const conversation = await conversationIn(german, 'offered-language');
+    const inArabic = (await say(conversation, german.locale, { text: 'Beratung auf Arabisch' })).find(
+      (reply) => reply.attachments?.length,
+    );
+    expect(inArabic?.attachments?.length).toBeGreaterThan(0);
+    const inEnglish = await say(conversation, german.locale, { text: 'Beratung auf Englisch' });
+    expect(inEnglish.some((reply) => reply.attachments?.length)).toBe(false);
+    expect(last(inEnglish)?.text).toContain(translate('de', 'bot.offeringsNone').split('{')[0]);
+  });
+
   it('covers every supported language', () => {
     expect(cases.map((testCase) => testCase.language)).toEqual(languageCodes);
   });
