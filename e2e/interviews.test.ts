@@ -52,8 +52,8 @@ let roundPath = '';
 let bookingPath = '';
 
 /** Opens a console page already signed in (the session the sign-in form would have stored). */
-async function openSignedIn(path: string): Promise<Page> {
-  const page = await openPage('/', { lang: 'de' });
+async function openSignedIn(path: string, width = 1280): Promise<Page> {
+  const page = await openPage('/', { lang: 'de', viewport: { width, height: 900 } });
   await page.evaluate(
     (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
     { token: staff.token, expiresAt: staff.expiresAt },
@@ -164,6 +164,28 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     await page.getByText(s.slotsPublished.replace('{created}', '3').replace('{existing}', '0')).waitFor();
     expect(await slotStates(page)).toEqual(['free', 'free', 'free']);
 
+    // A single slot in the afternoon, published and withdrawn again.
+    await page.getByLabel(s.slotsSingle).check();
+    await page.getByLabel(s.date, { exact: true }).fill(interviewDay);
+    await page.getByLabel(s.start, { exact: true }).fill('14:15');
+    await preview.getByText(s.previewCount.replace('{count}', '1')).waitFor();
+    await page.getByRole('button', { name: s.publish }).click();
+    await page.getByText(s.slotsPublished.replace('{created}', '1').replace('{existing}', '0')).waitFor();
+    await page.waitForFunction(
+      (day) => document.querySelectorAll(`.week-view__day[data-day="${day}"] .week-slot`).length === 4,
+      interviewDay,
+    );
+    expect(await slotStates(page)).toEqual(['free', 'free', 'free', 'free']);
+    await slotsOfDay(page)
+      .nth(3)
+      .getByRole('button', { name: new RegExp(s.withdraw, 'i') })
+      .click();
+    await page.getByTestId('round-notice').getByText(/14:15/).waitFor();
+    await page.waitForFunction(
+      (day) => document.querySelectorAll(`.week-view__day[data-day="${day}"] .week-slot`).length === 3,
+      interviewDay,
+    );
+
     // One click from the survey response: its topics come along, the link is shown once.
     const candidates = page.getByTestId('candidates-table');
     const row = candidates.locator('tbody tr', { hasText: invitation.institutionName });
@@ -236,6 +258,13 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     const staffPage = await openSignedIn(roundPath);
     expect(await slotStates(staffPage)).toEqual(['booked', 'free', 'free']);
     await staffPage.screenshot({ path: '/tmp/interviews-staff-round.png', fullPage: true });
+
+    // The console's round page reflows at 320 px too: one row per day, tables in their own scroll area.
+    const narrow = await openSignedIn(roundPath, 320);
+    expect(await slotStates(narrow)).toEqual(['booked', 'free', 'free']);
+    await noHorizontalScroll(narrow);
+    await expectNoAxeViolations(narrow);
+    await narrow.screenshot({ path: '/tmp/interviews-staff-round-320.png', fullPage: true });
     expect(await slotsOfDay(staffPage).first().textContent()).toContain(contactName);
     expect(await slotsOfDay(staffPage).first().textContent()).toContain(s.states.booked);
   });
