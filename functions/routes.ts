@@ -797,6 +797,9 @@ export const routes = {
     query: LanguageQuery,
     response: DirectLineToken,
     upstream: true,
+    // Each call opens a Direct Line conversation: far above what visitors need, low enough that a
+    // script cannot use the county's bot to open conversations in bulk.
+    throttle: { rateLimit: 5, burstLimit: 20 },
   },
   createWorkshop: {
     method: 'POST',

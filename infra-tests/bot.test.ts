@@ -106,6 +106,19 @@ describe('the bot in a cloud stage', () => {
     );
   });
 
+  it('throttles the public token route tighter than the stage, once the route exists', () => {
+    const stages = Object.values(resourcesOf(synth.serviceTemplate, 'AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    expect(stages[0]?.Properties.RouteSettings).toEqual({
+      'POST /api/chat/token': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 20 },
+    });
+    const routes = resourcesOf(synth.serviceTemplate, 'AWS::ApiGatewayV2::Route');
+    const tokenRoute = Object.entries(routes).find(
+      ([, route]) => route.Properties.RouteKey === 'POST /api/chat/token',
+    )?.[0];
+    expect(stages[0]?.DependsOn).toEqual(expect.arrayContaining([tokenRoute]));
+  });
+
   it.each(deployedFunctionNames.filter((name) => name !== 'chatbot'))(
     'gives %s neither the bot variables nor any secret',
     (name) => {

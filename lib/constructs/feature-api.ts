@@ -1,6 +1,7 @@
 import { Fn, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -109,6 +110,7 @@ export class FeatureApi extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
 
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const [routeId, route] of cloudRoutes) {
       const integration = integrations.get(route.function);
       if (!integration) throw new Error(`Route ${routeId}: function ${route.function} is not deployed`);
@@ -118,12 +120,23 @@ export class FeatureApi extends Construct {
         integration,
         ...(needsStaffToken(route) ? { authorizer: staffAuthorizer } : {}),
       });
+      if (route.throttle) {
+        routeSettings[`${route.method} ${route.path}`] = {
+          ThrottlingRateLimit: route.throttle.rateLimit,
+          ThrottlingBurstLimit: route.throttle.burstLimit,
+        };
+        // Route settings name an existing route, so the stage is updated after the route exists.
+        this.stage.node.addDependency(httpRoute);
+      }
       if (route.access !== 'staff' && route.access !== 'admin') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: openAccessReasons[route.access],
         });
       }
+    }
+    if (Object.keys(routeSettings).length > 0) {
+      (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
     }
   }
 

@@ -44,6 +44,8 @@ export interface RouteContract {
   idempotent?: boolean;
   /** Relies on a service outside AWS (Azure's Direct Line): its failures are answered with 502. */
   upstream?: boolean;
+  /** A tighter API Gateway limit than the stage's for this route (requests per second, burst). */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 export const defaultMaxBodyBytes = 64 * 1024;
