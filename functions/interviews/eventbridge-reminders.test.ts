@@ -21,7 +21,11 @@ function recordingClient(existing: Set<string>) {
         (command instanceof UpdateScheduleCommand || command instanceof DeleteScheduleCommand) &&
         !existing.has(name)
       ) {
-        throw new ResourceNotFoundException({ message: 'no schedule', Message: 'no schedule', $metadata: {} });
+        throw new ResourceNotFoundException({
+          message: 'no schedule',
+          Message: 'no schedule',
+          $metadata: {},
+        });
       }
       if (command instanceof DeleteScheduleCommand) existing.delete(name);
       return {};
