@@ -11,6 +11,7 @@ import {
   offsetLabel,
   weekOf,
   weekStartOf,
+  weekToOpen,
   zonedLocalToIso,
 } from './zoned-time';
 
@@ -127,5 +128,16 @@ describe('days and weeks', () => {
       ['2026-12-05', 0],
       ['2026-12-06', 1],
     ]);
+  });
+
+  it('opens the calendar on the week of the next start, else the last, else this week', () => {
+    const starts = ['2026-12-15T08:00:00.000Z', '2026-11-03T08:00:00.000Z', '2027-01-05T08:00:00.000Z'];
+    const now = Date.parse('2026-12-10T12:00:00Z');
+    expect(weekToOpen(starts, now, 'Europe/Berlin')).toBe('2026-12-14');
+    expect(weekToOpen(starts, Date.parse('2027-02-01T00:00:00Z'), 'Europe/Berlin')).toBe('2027-01-04');
+    expect(weekToOpen([], now, 'Europe/Berlin')).toBe('2026-12-07');
+    // Sunday 23:30 in Berlin is already Monday in Tokyo: the week follows the reader's zone.
+    expect(weekToOpen(['2026-12-13T22:30:00.000Z'], now, 'Europe/Berlin')).toBe('2026-12-07');
+    expect(weekToOpen(['2026-12-13T22:30:00.000Z'], now, 'Asia/Tokyo')).toBe('2026-12-14');
   });
 });

@@ -278,3 +278,13 @@ export function isTimeZone(value: string): boolean {
 export function weekdayName(language: string, weekday: number, style: 'long' | 'short' = 'long'): string {
   return format(language, 'UTC', { weekday: style }).format(dayToUtc(addDays('2026-11-30', weekday - 1)));
 }
+
+/**
+ * The Monday of the week a calendar opens on: the week of the next start from `now`, else of the last
+ * one (a round in the past), else this week.
+ */
+export function weekToOpen(starts: readonly string[], now: number, timeZone: string): DayKey {
+  const instants = starts.map((iso) => Date.parse(iso)).sort((a, b) => a - b);
+  const next = instants.find((start) => start >= now) ?? instants.at(-1) ?? now;
+  return weekStartOf(dayKeyOf(next, timeZone));
+}

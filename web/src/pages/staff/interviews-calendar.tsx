@@ -12,6 +12,7 @@ import {
   formatTimeRange,
   weekOf,
   weekStartOf,
+  weekToOpen,
 } from '../interviews/zoned-time';
 import { optionLabel } from '../offerings/labels';
 import type { CalendarData, Notice } from './interviews-round';
@@ -32,16 +33,13 @@ export function InterviewStateBadge(props: { state: InterviewState }) {
   );
 }
 
-/** The week to open on: the one of the next slot or interview from today, else of the last one. */
+/** The week to open on: the one of the next slot or interview from now, else of the last one. */
 export function initialWeek(calendar: CalendarData, now: number): DayKey {
   const starts = [
     ...calendar.slots.map((slot) => slot.startsAt),
     ...calendar.interviews.flatMap((interview) => (interview.slot ? [interview.slot.startsAt] : [])),
-  ]
-    .map((iso) => Date.parse(iso))
-    .sort((a, b) => a - b);
-  const next = starts.find((start) => start >= now) ?? starts.at(-1) ?? now;
-  return weekStartOf(dayKeyOf(next, countyTimeZone));
+  ];
+  return weekToOpen(starts, now, countyTimeZone);
 }
 
 export function interviewPath(interview: Pick<Interview, 'roundId' | 'interviewId'>): string {
