@@ -12,6 +12,7 @@ import type { Store } from '../../shared/store/store';
 import { type ConversationDeps, converse, type Reply } from '../conversation/converse';
 import { ConversationState, newConversationState } from '../conversation/state';
 import { DynamoDbStorage, firstDelivery } from './dynamodb-storage';
+import { plainAsMarkdown } from './markdown';
 
 /**
  * The thin botbuilder layer: the endpoint bridge (API Gateway → CloudAdapter.process), turn handling
@@ -49,9 +50,9 @@ function toActivity(reply: Reply) {
   );
   return {
     type: ActivityTypes.Message,
-    text: reply.text,
+    text: plainAsMarkdown(reply.text),
     locale: reply.language,
-    textFormat: 'plain',
+    textFormat: 'markdown',
     ...(attachments.length ? { attachments, attachmentLayout: 'list' as const } : {}),
     ...(reply.actions?.length
       ? {
