@@ -355,8 +355,10 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     expect(await staffPage.locator('#finding-0-kind').inputValue()).toBe('need');
     expectNoPageProblems(staffPage);
 
-    const after = await openBooking('en');
+    // Without ?lang= in the link, a German browser still gets the invitation's language (English).
+    const after = await openPage(bookingPath, { locale: 'de-DE' });
     await after.getByText(b.held).waitFor();
+    expect(await after.locator('html').getAttribute('lang')).toBe('en');
   });
 
   it.each(languages.map((language) => language.code))(

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { BookingView, CancelledView, ExpertView } from '../../../../functions/interviews/schemas';
 import { ApiError, api, failureText } from '../../api';
-import { useI18n } from '../../i18n';
+import { useChangeLanguage, useI18n } from '../../i18n';
 import { useIdempotencyKey } from '../../idempotency';
 import { type Loaded, LoadState } from '../../load';
 import { Page } from '../../page';
@@ -20,6 +20,7 @@ type Booking = z.infer<typeof BookingView>;
 /** Booking links carry 144 random bits in base64url; anything else is not a link we sent. */
 const tokenPattern = /^[A-Za-z0-9_-]{22,64}$/;
 const zoneStorageKey = 'wegweiser.timeZone';
+const languageOfferedKey = 'wegweiser.interviewLanguageApplied';
 
 function storedZone(): string {
   try {
@@ -49,7 +50,7 @@ interface Notice {
  * the cut-off. Every change is confirmed by e-mail with a calendar invitation.
  */
 export function InterviewPage(props: PageProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const token = props.params.token ?? '';
   const valid = tokenPattern.test(token);
   const path = `/api/interview/${encodeURIComponent(token)}` as const;
@@ -82,6 +83,22 @@ export function InterviewPage(props: PageProps) {
     if (valid) load();
     return () => latest.current?.abort();
   }, [valid, load]);
+
+  // The page opens in the invitation's language, as the e-mail did, unless the link names one
+  // (`?lang=`); once per tab, so a language the expert then picks stays.
+  const changeLanguage = useChangeLanguage();
+  const linkNamedLanguage = useRef(new URLSearchParams(window.location.search).has('lang'));
+  const invitationLanguage = view.state === 'ready' ? view.data.interview.language : undefined;
+  useEffect(() => {
+    if (!invitationLanguage || linkNamedLanguage.current) return;
+    try {
+      if (sessionStorage.getItem(languageOfferedKey)) return;
+      sessionStorage.setItem(languageOfferedKey, '1');
+    } catch {
+      return; // storage blocked: the visitor's own choice stands
+    }
+    if (invitationLanguage !== language) changeLanguage(invitationLanguage);
+  }, [invitationLanguage, language, changeLanguage]);
 
   function done(next: Notice) {
     setNotice(next);
