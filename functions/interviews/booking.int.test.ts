@@ -19,7 +19,8 @@ function codeOf(result: PromiseSettledResult<unknown>): string {
   return result.reason instanceof DomainError ? result.reason.code : String(result.reason);
 }
 
-describe('booking expert interviews against DynamoDB Local', () => {
+// Fifty and twenty concurrent writers on a shared two-core machine can take longer than the default.
+describe('booking expert interviews against DynamoDB Local', { timeout: 120_000 }, () => {
   let store: Store;
   const clock = { now: new Date('2026-03-01T10:00:00Z') };
   let deps: InterviewDeps;

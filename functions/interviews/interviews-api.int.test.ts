@@ -7,7 +7,7 @@ import { signIn, startTestStack } from '../../local/testing/local-stack';
 /** Tuesday 2 March 2027, 09:00 Berlin (CET) is 08:00 UTC. */
 const nine = '20270302T080000Z';
 
-describe('interview API through the local server', () => {
+describe('interview API through the local server', { timeout: 120_000 }, () => {
   let stack: LocalStack;
   let staff: Record<string, string>;
   const json = { 'content-type': 'application/json' };

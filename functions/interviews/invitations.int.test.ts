@@ -13,7 +13,7 @@ import { expertView } from './booking';
 import { type InterviewDeps, interviewCandidates, inviteFromSurvey } from './rounds';
 import { interviewDeps, newRound, tokenOf } from './testing/setup';
 
-describe('inviting experts from the survey', () => {
+describe('inviting experts from the survey', { timeout: 120_000 }, () => {
   let store: Store;
   const clock = { now: new Date('2026-11-25T09:00:00Z') };
   let deps: InterviewDeps;

@@ -13,7 +13,7 @@ import { interviewDeps, invitedExpert, newRound } from './testing/setup';
 const nine = '20260310T080000Z';
 const ten = '20260310T090000Z';
 
-describe('interview reminders with an injected clock', () => {
+describe('interview reminders with an injected clock', { timeout: 120_000 }, () => {
   let store: Store;
   const clock = { now: new Date('2026-03-01T10:00:00Z') };
   let deps: InterviewDeps;
