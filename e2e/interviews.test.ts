@@ -223,6 +223,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     await page.getByRole('button', { name: b.bookSubmit }).focus();
     await page.keyboard.press('Enter');
     await page.getByText(b.chooseTimeFirst).waitFor();
+    await expectNoAxeViolations(page);
     const times = page.locator('#slot-picker input[type="radio"]');
     expect(await times.count()).toBe(3);
     await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'slot');

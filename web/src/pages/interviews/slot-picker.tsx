@@ -27,7 +27,6 @@ export function SlotPicker(props: {
       class="slot-picker"
       id="slot-picker"
       aria-describedby={props.error ? 'slot-picker-error' : undefined}
-      aria-invalid={props.error ? 'true' : undefined}
     >
       <legend>{t('interviewBooking.chooseTime')}</legend>
       {props.error && (
