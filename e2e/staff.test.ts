@@ -29,6 +29,11 @@ describe('staff console', () => {
       de.staff.overviewTitle,
       de.staffSurvey.sectionTitle,
       de.review.sectionTitle,
+      de.staffInterviews.sectionTitle,
+      de.workshopStaff.sectionTitle,
+      de.staffKnowledge.sectionTitle,
+      de.staffMilestones.sectionTitle,
+      de.staffGaps.sectionTitle,
     ]);
     expect(await storedSession(page)).toContain('"via":"dev"');
 

@@ -45,11 +45,11 @@ export const consoleSections: ConsoleSection[] = [
   { slug: '', title: 'staff.overviewTitle', component: OverviewSection },
   { slug: 'surveys', title: 'staffSurvey.sectionTitle', component: SurveysSection },
   { slug: 'review', title: 'review.sectionTitle', component: ReviewSection },
+  { slug: 'interviews', title: 'staffInterviews.sectionTitle', component: InterviewsSection },
+  { slug: 'workshops', title: 'workshopStaff.sectionTitle', component: WorkshopsSection },
   { slug: 'knowledge', title: 'staffKnowledge.sectionTitle', component: KnowledgeSection },
   { slug: 'milestones', title: 'staffMilestones.sectionTitle', component: KnowledgeMilestonesSection },
   { slug: 'gaps', title: 'staffGaps.sectionTitle', component: KnowledgeGapsSection },
-  { slug: 'interviews', title: 'staffInterviews.sectionTitle', component: InterviewsSection },
-  { slug: 'workshops', title: 'workshopStaff.sectionTitle', component: WorkshopsSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {
