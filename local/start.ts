@@ -1,4 +1,6 @@
 import { demoInvitationToken } from './demo-data';
+import { demoInterviewToken } from './demo-interviews';
+import { demoWorkshopId } from './demo-workshop';
 import { startLocalStack } from './stack';
 
 /**
@@ -24,6 +26,9 @@ const lines = [
   `  Chat:            ${stack.url}/chat`,
   `  Survey:          ${stack.url}/survey   (demo invitation: ${stack.url}/survey/${demoInvitationToken})`,
   `  Offerings:       ${stack.url}/offerings`,
+  `  Concept:         ${stack.url}/concept`,
+  `  Expert booking:  ${stack.url}/interview/${demoInterviewToken}   (demo expert's link)`,
+  `  Workshop:        ${stack.url}/workshop/${demoWorkshopId}`,
   `  Staff console:   ${stack.url}/staff   (admin@wegweiser.local / wegweiser-demo)`,
   `  API reference:   ${stack.url}/api-reference`,
   `  OpenAPI:         ${stack.url}/api/openapi.json`,
