@@ -195,7 +195,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
       .getByRole('button', { name: s.inviteCandidate.replace('{institution}', invitation.institutionName) })
       .click();
     const link = await page.getByTestId('issued-booking-link').inputValue();
-    expect(link).toMatch(/\/interview\/[A-Za-z0-9_-]{22,64}/);
+    expect(link).toMatch(/\/interview\/[A-Za-z0-9_-]{22,64}\?lang=en$/);
     bookingPath = new URL(link).pathname;
     await page.waitForFunction(() => document.activeElement?.classList.contains('issued-link'));
     await row.getByText(s.alreadyInvited).waitFor();

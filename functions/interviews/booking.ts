@@ -75,7 +75,7 @@ async function afterChange(
   const letter: InterviewLetter = {
     round,
     interview,
-    link: bookingLink(deps.publicBaseUrl, token),
+    link: bookingLink(deps.publicBaseUrl, token, interview.expert.language),
     publicBaseUrl: deps.publicBaseUrl,
     organizer: deps.organizer,
     now,

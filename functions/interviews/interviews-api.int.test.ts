@@ -76,6 +76,7 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
       link: string;
       interview: { interviewId: string };
     };
+    expect(new URL(link).searchParams.get('lang')).toBe('en');
     return { token: new URL(link).pathname.split('/').pop() ?? '', interviewId: interview.interviewId };
   }
 

@@ -120,6 +120,7 @@ describe('inviting experts from the survey', { timeout: 120_000 }, () => {
       purpose: 'interview-invitation',
     });
     expect(mail?.text).toContain(issued.link);
+    expect(new URL(issued.link).searchParams.get('lang')).toBe('uk');
     expect((await expertView(deps, tokenOf(issued.link))).interview.state).toBe('invited');
     await expect(
       inviteFromSurvey(deps, round.roundId, { surveyId: survey.surveyId, responseInvitationId }),

@@ -5,7 +5,7 @@ import { logger } from '../shared/log/logger';
 import type { Mailer } from '../shared/mail/mailer';
 import { keys } from '../shared/store/keys';
 import { SubmissionRecord, type SurveyStore } from '../survey/survey-store';
-import { hashToken } from '../survey/tokens';
+import { hashToken, linkInLanguage } from '../survey/tokens';
 import type { CalendarPerson } from './ics';
 import {
   contactExpiry,
@@ -56,8 +56,9 @@ export function interviewView(interview: InterviewRecord): InterviewView {
   return view;
 }
 
-export function bookingLink(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl}/interview/${token}`;
+/** The expert's link to book, reschedule or cancel, in the language the expert is written to in. */
+export function bookingLink(publicBaseUrl: string, token: string, language: string): string {
+  return linkInLanguage(publicBaseUrl, `/interview/${token}`, language);
 }
 
 export async function requireRound(deps: Pick<InterviewDeps, 'interviews'>, roundId: string) {
@@ -197,7 +198,7 @@ async function invite(
     expiresAt: contactExpiry(now.toISOString()),
   };
   await deps.interviews.createInterview(interview);
-  const link = bookingLink(deps.publicBaseUrl, token);
+  const link = bookingLink(deps.publicBaseUrl, token, expert.language);
   await deps.mailer.send(
     invitationMail({
       round,

@@ -15,7 +15,12 @@ export function hashEmail(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
 }
 
-/** The link an institution answers through; it opens the form in the language it was invited in. */
+/** A link mailed to someone opens its page in the language they were written to in. */
+export function linkInLanguage(publicBaseUrl: string, path: string, language: string): string {
+  return `${publicBaseUrl}${path}?lang=${language}`;
+}
+
+/** The link an institution answers through. */
 export function invitationLink(publicBaseUrl: string, token: string, language: string): string {
-  return `${publicBaseUrl}/survey/${token}?lang=${language}`;
+  return linkInLanguage(publicBaseUrl, `/survey/${token}`, language);
 }

@@ -152,7 +152,9 @@ describe('the workshop against DynamoDB Local', () => {
     expect(own.status).toBe('registered');
     const movedUp = mailer.sent.filter((mail) => mail.purpose === 'workshop-movedUp');
     expect(movedUp.map((mail) => mail.to)).toEqual([['person3@example.org']]);
-    expect(movedUp[0]?.text).toMatch(/https:\/\/wegweiser\.example\/workshop\/registration\/[\w-]{22,}/);
+    expect(movedUp[0]?.text).toMatch(
+      /https:\/\/wegweiser\.example\/workshop\/registration\/[\w-]{22,}\?lang=de\b/,
+    );
     expect(await counts(workshopId)).toEqual({
       registered: 2,
       waiting: 1,
@@ -306,7 +308,7 @@ describe('the workshop against DynamoDB Local', () => {
       purpose: 'workshop-announcement',
     });
     expect(mail?.text).toContain('VHS Ochsenfurt');
-    const link = /\/workshop\/([\w-]+)\/invitation\/([\w-]+)/.exec(mail?.text ?? '');
+    const link = /\/workshop\/([\w-]+)\/invitation\/([\w-]+)\?lang=tr\b/.exec(mail?.text ?? '');
     expect(link?.[1]).toBe(workshopId);
     expect(await workshopInvitation(deps, workshopId, link?.[2] ?? '')).toEqual({
       institutionName: 'VHS Ochsenfurt',

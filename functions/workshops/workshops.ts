@@ -7,7 +7,7 @@ import type { Mailer, MailMessage } from '../shared/mail/mailer';
 import { epochSeconds } from '../shared/store/store';
 import { formatDateTime } from '../survey/mails';
 import type { SurveyStore } from '../survey/survey-store';
-import { hashEmail, hashToken } from '../survey/tokens';
+import { hashEmail, hashToken, linkInLanguage } from '../survey/tokens';
 import { toCsv } from './csv';
 import { workshopMail } from './mails';
 import type {
@@ -182,7 +182,11 @@ export async function announceWorkshop(
           language: submission.language,
           workshop,
           institution: invitation.institutionName,
-          link: `${deps.publicBaseUrl}/workshop/${workshopId}/invitation/${token}`,
+          link: linkInLanguage(
+            deps.publicBaseUrl,
+            `/workshop/${workshopId}/invitation/${token}`,
+            submission.language,
+          ),
         }),
       );
     } catch (error) {
@@ -218,8 +222,8 @@ async function waitingPosition(deps: WorkshopDeps, registration: RegistrationRec
   return index >= 0 ? index + 1 : undefined;
 }
 
-function manageLink(deps: WorkshopDeps, token: string) {
-  return `${deps.publicBaseUrl}/workshop/registration/${token}`;
+function manageLink(deps: WorkshopDeps, token: string, language: string) {
+  return linkInLanguage(deps.publicBaseUrl, `/workshop/registration/${token}`, language);
 }
 
 /**
@@ -265,7 +269,7 @@ export async function fillPlaces(deps: WorkshopDeps, workshop: WorkshopRecord): 
           language: candidate.language,
           workshop,
           name: candidate.name,
-          link: manageLink(deps, token),
+          link: manageLink(deps, token, candidate.language),
         }),
         candidate,
       );
@@ -338,7 +342,7 @@ export async function register(
       language: registration.language,
       workshop,
       name: registration.name,
-      link: manageLink(deps, token),
+      link: manageLink(deps, token, registration.language),
     }),
     registration,
   );

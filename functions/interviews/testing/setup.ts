@@ -49,7 +49,7 @@ export async function newRound(deps: InterviewDeps, overrides: Partial<CreateRou
 }
 
 export function tokenOf(link: string): string {
-  return link.split('/interview/')[1] ?? '';
+  return new URL(link).pathname.split('/interview/')[1] ?? '';
 }
 
 export async function invitedExpert(deps: InterviewDeps, roundId: string, number = 1) {
