@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { IssuedInvitation } from '../../../../functions/survey/schemas';
@@ -6,17 +7,28 @@ import { useI18n } from '../../i18n';
 export type Issued = z.infer<typeof IssuedInvitation>;
 
 /**
- * A new invitation link, shown this once (only its hash is stored) with a button to copy it. It takes
- * the focus when it appears, so the member hears it and can copy it right away.
+ * A link shown this once (only its hash is stored) with a button to copy it. It takes the focus when
+ * it appears, so the member hears it and can copy it right away.
  */
-export function IssuedLink(props: { issued: Issued; resent: boolean; onDismiss: () => void }) {
+export function ShownOnceLink(props: {
+  link: string;
+  title: string;
+  titleId: string;
+  fieldId: string;
+  fieldLabel: string;
+  testId: string;
+  onDismiss: () => void;
+  /** What the member should know about the link, between the title and the field. */
+  children: ComponentChildren;
+}) {
   const { t } = useI18n();
-  const { invitation, link } = props.issued;
+  const { link } = props;
   const panel = useRef<HTMLElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
 
   useEffect(() => {
+    // A new link (another invitation) is announced again, with nothing copied yet.
     setCopied(undefined);
     panel.current?.focus();
   }, [link]);
@@ -33,23 +45,18 @@ export function IssuedLink(props: { issued: Issued; resent: boolean; onDismiss: 
   }
 
   return (
-    <section class="issued-link" ref={panel} tabIndex={-1} aria-labelledby="issued-link-title">
-      <h4 id="issued-link-title">
-        {t(props.resent ? 'staffSurvey.linkResentTitle' : 'staffSurvey.linkIssuedTitle', {
-          institution: invitation.institutionName,
-        })}
-      </h4>
-      <p>{t('staffSurvey.linkShownOnce', { email: invitation.email })}</p>
-      {props.resent && <p>{t('staffSurvey.oldLinkRetired')}</p>}
+    <section class="issued-link" ref={panel} tabIndex={-1} aria-labelledby={props.titleId}>
+      <h4 id={props.titleId}>{props.title}</h4>
+      {props.children}
       <div class="field">
-        <label for="issued-link-value">{t('staffSurvey.linkLabel')}</label>
+        <label for={props.fieldId}>{props.fieldLabel}</label>
         <input
-          id="issued-link-value"
+          id={props.fieldId}
           ref={field}
           type="text"
           readOnly
           value={link}
-          data-testid="issued-link"
+          data-testid={props.testId}
           onFocus={(event) => event.currentTarget.select()}
         />
       </div>
@@ -69,5 +76,27 @@ export function IssuedLink(props: { issued: Issued; resent: boolean; onDismiss: 
             : ''}
       </p>
     </section>
+  );
+}
+
+/** A new survey invitation link, shown this once. */
+export function IssuedLink(props: { issued: Issued; resent: boolean; onDismiss: () => void }) {
+  const { t } = useI18n();
+  const { invitation, link } = props.issued;
+  return (
+    <ShownOnceLink
+      link={link}
+      title={t(props.resent ? 'staffSurvey.linkResentTitle' : 'staffSurvey.linkIssuedTitle', {
+        institution: invitation.institutionName,
+      })}
+      titleId="issued-link-title"
+      fieldId="issued-link-value"
+      fieldLabel={t('staffSurvey.linkLabel')}
+      testId="issued-link"
+      onDismiss={props.onDismiss}
+    >
+      <p>{t('staffSurvey.linkShownOnce', { email: invitation.email })}</p>
+      {props.resent && <p>{t('staffSurvey.oldLinkRetired')}</p>}
+    </ShownOnceLink>
   );
 }
