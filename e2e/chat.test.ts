@@ -4,6 +4,7 @@ import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
 import fa from '../content/messages/fa.json';
+import { loadKnowledgeBase } from '../functions/chatbot/knowledge/knowledge-base';
 import {
   closeBrowser,
   closeOpenedPages,
@@ -31,6 +32,8 @@ function botMessages(page: Page) {
     '.webchat__stacked-layout:not(.webchat__stacked-layout--from-user) .webchat__bubble__content',
   );
 }
+
+const arabicKnowledge = loadKnowledgeBase().ar;
 
 function userMessage(page: Page, text: string) {
   return page.locator('.webchat__stacked-layout--from-user .webchat__bubble__content', { hasText: text });
@@ -86,9 +89,13 @@ describe('the web chat at /chat', () => {
     const first = await ask(page, 'متى سيكون مفهوم الاندماج جاهزاً؟', ar.chat.webChat.placeholder);
     const answer = await textOf(page, first);
     expect(arabicShare(answer)).toBeGreaterThan(0.6);
+    expect(answer).toContain(arabicKnowledge.find((entry) => entry.id === 'when-finished')?.answer ?? '?');
     // Each bot message carries its own language, for screen readers (WCAG 3.1.2), inside the chat.
     const marked = page.locator('.chat__frame [lang="ar"] .webchat__bubble__content');
     expect(await marked.filter({ hasText: answer.slice(0, 20) }).count()).toBe(1);
+    // The answer links to its section of the concept page, clickable.
+    const sectionLink = page.locator('.chat__frame .webchat__bubble__content a[href*="/concept#"]').last();
+    expect(await sectionLink.getAttribute('href')).toMatch(/\/concept#[a-z0-9-]+$/);
     expect(await page.getByRole('button', { name: ar.chat.webChat.send }).count()).toBe(1);
     await expectNoAxeViolations(page);
     expectNoPageProblems(page);

@@ -35,8 +35,16 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [germanShellTexts()],
   // Web Chat's voice channel (Direct Line Speech) is not offered; see web/src/pages/chat/no-speech.ts.
-  resolve: { alias: { 'botframework-directlinespeech-sdk': `${webRoot}src/pages/chat/no-speech.ts` } },
+  // markdown-it (Web Chat's renderer) imports Node's `punycode`; the npm package of the same code serves
+  // the browser.
+  resolve: {
+    alias: {
+      'botframework-directlinespeech-sdk': `${webRoot}src/pages/chat/no-speech.ts`,
+      punycode: 'punycode/',
+    },
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { outDir: process.env.WEGWEISER_WEB_DIST ?? 'dist', emptyOutDir: true },
+  // Only the Web Chat chunk (React and Web Chat, loaded on /chat alone) is bigger than Vite's default.
+  build: { outDir: process.env.WEGWEISER_WEB_DIST ?? 'dist', emptyOutDir: true, chunkSizeWarningLimit: 3000 },
   server: { fs: { allow: [repositoryRoot] } },
 });
