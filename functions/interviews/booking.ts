@@ -3,6 +3,7 @@ import { errorFields, logger } from '../shared/log/logger';
 import type { MailMessage } from '../shared/mail/mailer';
 import { hashToken } from '../survey/tokens';
 import {
+  type BookingChange,
   BookingRefused,
   contactExpiry,
   type InterviewRecord,
@@ -62,14 +63,20 @@ const pause = (deps: InterviewDeps, attempt: number) =>
     Math.floor(Math.random() * 10 * (attempt + 1)),
   );
 
+/** A committed change of a booking: what the expert and the interviewers are told. */
+interface Committed {
+  round: RoundRecord;
+  interview: InterviewRecord;
+  kind: BookingChangeKind;
+  slot: { startsAt: string; endsAt: string };
+  mail: (letter: InterviewLetter, slot: { startsAt: string; endsAt: string }) => MailMessage;
+}
+
 /** Mail and reminders follow a committed booking; failing them must not undo or hide the booking. */
 async function afterChange(
   deps: InterviewDeps,
-  round: RoundRecord,
-  interview: InterviewRecord,
-  mail: (letter: InterviewLetter) => MailMessage,
   token: string,
-  change: { kind: BookingChangeKind; slot: { startsAt: string; endsAt: string } },
+  { round, interview, kind, slot, mail }: Committed,
 ) {
   const now = deps.now();
   const letter: InterviewLetter = {
@@ -80,7 +87,7 @@ async function afterChange(
     organizer: deps.organizer,
     now,
   };
-  for (const message of [mail(letter), interviewerMail(letter, change.kind, change.slot)]) {
+  for (const message of [mail(letter, slot), interviewerMail(letter, kind, slot)]) {
     try {
       await deps.mailer.send(message);
     } catch (error) {
@@ -160,18 +167,61 @@ async function requireSlot(deps: InterviewDeps, roundId: string, slotId: string)
   return slot;
 }
 
+/** One attempt's answer: the result, and what was committed if this attempt wrote the change. */
+type Attempt<T> = { result: T; committed?: Committed } | 'retry';
+
 /**
- * Runs one attempt after another until the store accepts the change, refuses it for a reason the
- * expert must hear (taken, busy), or the attempts run out. Contention and a concurrent change of the
- * same interview are retried from a fresh read, never by trusting an earlier one.
+ * Runs one attempt after another, each from a fresh read of the link's interview, until the store
+ * accepts the change, refuses it for a reason the expert must hear (taken, busy), or the attempts run
+ * out. Contention and a concurrent change of the same interview are retried, never by trusting an
+ * earlier read. A committed change is then mailed and its reminder moved.
  */
-async function retrying<T>(deps: InterviewDeps, attempt: () => Promise<T | 'retry'>): Promise<T> {
+async function changeBooking<T>(
+  deps: InterviewDeps,
+  token: string,
+  attempt: (resolved: Resolved) => Promise<Attempt<T>>,
+): Promise<T> {
   for (let round = 0; round < maxAttempts; round += 1) {
-    const result = await attempt();
-    if (result !== 'retry') return result;
+    const outcome = await attempt(await resolve(deps, token));
+    if (outcome !== 'retry') {
+      if (outcome.committed) await afterChange(deps, token, outcome.committed);
+      return outcome.result;
+    }
     await pause(deps, round);
   }
   throw new DomainError('conflict', 'booking contended');
+}
+
+/**
+ * Writes one attempt's change in one transaction. A refusal other than a busy interviewer (the slot
+ * taken by a twin of this request, the interview changed since it was read, contention) is retried.
+ */
+async function commit<T>(
+  deps: InterviewDeps,
+  round: RoundRecord,
+  change: Omit<BookingChange, 'interviewers'>,
+  result: T,
+  notice: Omit<Committed, 'round' | 'interview'>,
+): Promise<Attempt<T>> {
+  try {
+    await deps.interviews.changeBooking({ ...change, interviewers: round.interviewers });
+  } catch (error) {
+    if (!(error instanceof BookingRefused)) throw error;
+    if (error.reason === 'interviewer_busy') throw new DomainError('interviewer_busy');
+    return 'retry';
+  }
+  const interview = { ...change.after, version: change.before.version + 1 };
+  return { result, committed: { round, interview, ...notice } };
+}
+
+/** The interview's new slot, if it is before the round's cut-off and free. */
+function moveInto(round: RoundRecord, interview: InterviewRecord, slot: SlotRecord, now: Date) {
+  if (!changeable(round, slot.startsAt, now)) throw new DomainError('cut_off_passed');
+  if (slot.interviewId) throw new DomainError('slot_taken');
+  return {
+    slot: { slotId: slot.slotId, startsAt: slot.startsAt, endsAt: slot.endsAt },
+    expiresAt: Math.max(interview.expiresAt, contactExpiry(slot.endsAt)),
+  };
 }
 
 /**
@@ -188,55 +238,33 @@ export async function book(
   token: string,
   request: { slotId: string; comment?: string | undefined },
 ): Promise<BookingView> {
-  let committed: Resolved | undefined;
-  const view = await retrying(deps, async () => {
-    const { round, interview } = await resolve(deps, token);
-    if (isBooked(interview) && interview.slot?.slotId === request.slotId) return bookingView(interview);
+  return changeBooking(deps, token, async ({ round, interview }) => {
+    if (isBooked(interview) && interview.slot?.slotId === request.slotId) {
+      return { result: bookingView(interview) };
+    }
     if (isBooked(interview)) throw new DomainError('invalid_state', 'already booked; reschedule instead');
     if (interview.state !== 'invited' && interview.state !== 'cancelled') {
       throw new DomainError('invalid_state', `interview is ${interview.state}`);
     }
     const slot = await requireSlot(deps, round.roundId, request.slotId);
     const now = deps.now();
-    if (!changeable(round, slot.startsAt, now)) throw new DomainError('cut_off_passed');
-    if (slot.interviewId) throw new DomainError('slot_taken');
     const after: InterviewRecord = {
       ...interview,
+      ...moveInto(round, interview, slot, now),
       state: 'booked',
-      slot: { slotId: slot.slotId, startsAt: slot.startsAt, endsAt: slot.endsAt },
       comment: request.comment || undefined,
       bookedAt: now.toISOString(),
       cancelledAt: undefined,
       // The first calendar message has SEQUENCE 0; every later one for this UID counts up.
       sequence: interview.bookedAt ? interview.sequence + 1 : 0,
-      expiresAt: Math.max(interview.expiresAt, contactExpiry(slot.endsAt)),
     };
-    try {
-      await deps.interviews.changeBooking({
-        before: interview,
-        after,
-        take: slot,
-        interviewers: round.interviewers,
-      });
-    } catch (error) {
-      if (!(error instanceof BookingRefused)) throw error;
-      if (error.reason === 'interviewer_busy') throw new DomainError('interviewer_busy');
-      // Taken by a twin of this request? The next attempt reads the interview and answers with it.
-      return 'retry';
-    }
-    committed = { round, interview: { ...after, version: interview.version + 1 } };
-    return bookingView(after);
+    const view = bookingView(after);
+    return commit(deps, round, { before: interview, after, take: slot }, view, {
+      kind: 'booked',
+      slot: view.slot,
+      mail: confirmationMail,
+    });
   });
-  if (committed)
-    await afterChange(
-      deps,
-      committed.round,
-      committed.interview,
-      (l) => confirmationMail(l, view.slot),
-      token,
-      { kind: 'booked', slot: view.slot },
-    );
-  return view;
 }
 
 /**
@@ -251,59 +279,32 @@ export async function reschedule(
   token: string,
   request: { slotId: string; comment?: string | undefined },
 ): Promise<BookingView> {
-  let committed: Resolved | undefined;
-  const view = await retrying(deps, async () => {
-    const { round, interview } = await resolve(deps, token);
+  return changeBooking(deps, token, async ({ round, interview }) => {
     if (!isBooked(interview) || !interview.slot) {
       throw new DomainError('invalid_state', `interview is ${interview.state}`);
     }
-    if (interview.slot.slotId === request.slotId) return bookingView(interview);
+    if (interview.slot.slotId === request.slotId) return { result: bookingView(interview) };
     const now = deps.now();
     if (!changeable(round, interview.slot.startsAt, now)) throw new DomainError('cut_off_passed');
     const [slot, current] = await Promise.all([
       requireSlot(deps, round.roundId, request.slotId),
       requireSlot(deps, round.roundId, interview.slot.slotId),
     ]);
-    if (!changeable(round, slot.startsAt, now)) throw new DomainError('cut_off_passed');
-    if (slot.interviewId) throw new DomainError('slot_taken');
     const after: InterviewRecord = {
       ...interview,
+      ...moveInto(round, interview, slot, now),
       state: 'rescheduled',
-      slot: { slotId: slot.slotId, startsAt: slot.startsAt, endsAt: slot.endsAt },
       comment: request.comment === undefined ? interview.comment : request.comment || undefined,
       bookedAt: now.toISOString(),
       sequence: interview.sequence + 1,
-      expiresAt: Math.max(interview.expiresAt, contactExpiry(slot.endsAt)),
     };
-    try {
-      await deps.interviews.changeBooking({
-        before: interview,
-        after,
-        take: slot,
-        release: current,
-        interviewers: round.interviewers,
-      });
-    } catch (error) {
-      if (!(error instanceof BookingRefused)) throw error;
-      if (error.reason === 'interviewer_busy') throw new DomainError('interviewer_busy');
-      return 'retry';
-    }
-    committed = { round, interview: { ...after, version: interview.version + 1 } };
-    return bookingView(after);
+    const view = bookingView(after);
+    return commit(deps, round, { before: interview, after, take: slot, release: current }, view, {
+      kind: 'rescheduled',
+      slot: view.slot,
+      mail: rescheduleMail,
+    });
   });
-  if (committed)
-    await afterChange(
-      deps,
-      committed.round,
-      committed.interview,
-      (l) => rescheduleMail(l, view.slot),
-      token,
-      {
-        kind: 'rescheduled',
-        slot: view.slot,
-      },
-    );
-  return view;
 }
 
 /**
@@ -314,11 +315,9 @@ export async function reschedule(
  * 3. E-mail the cancellation with a calendar CANCEL (same UID, next SEQUENCE); remove the reminder.
  */
 export async function cancel(deps: InterviewDeps, token: string) {
-  let committed: { round: RoundRecord; interview: InterviewRecord; slot: SlotRecord } | undefined;
-  const result = await retrying(deps, async () => {
-    const { round, interview } = await resolve(deps, token);
+  return changeBooking(deps, token, async ({ round, interview }) => {
     if (interview.state === 'cancelled' && interview.cancelledAt) {
-      return { state: 'cancelled' as const, cancelledAt: interview.cancelledAt };
+      return { result: { state: 'cancelled' as const, cancelledAt: interview.cancelledAt } };
     }
     if (!isBooked(interview) || !interview.slot) {
       throw new DomainError('invalid_state', `interview is ${interview.state}`);
@@ -333,26 +332,12 @@ export async function cancel(deps: InterviewDeps, token: string) {
       cancelledAt: now.toISOString(),
       sequence: interview.sequence + 1,
     };
-    try {
-      await deps.interviews.changeBooking({
-        before: interview,
-        after,
-        release: current,
-        interviewers: round.interviewers,
-      });
-    } catch (error) {
-      if (!(error instanceof BookingRefused)) throw error;
-      return 'retry';
-    }
-    committed = { round, interview: { ...after, version: interview.version + 1 }, slot: current };
-    return { state: 'cancelled' as const, cancelledAt: now.toISOString() };
-  });
-  if (committed) {
-    const { slot } = committed;
-    await afterChange(deps, committed.round, committed.interview, (l) => cancellationMail(l, slot), token, {
+    const result = { state: 'cancelled' as const, cancelledAt: now.toISOString() };
+    // Without a slot to take there are no locks to take, so no interviewer can be busy.
+    return commit(deps, round, { before: interview, after, release: current }, result, {
       kind: 'cancelled',
-      slot,
+      slot: current,
+      mail: cancellationMail,
     });
-  }
-  return result;
+  });
 }
