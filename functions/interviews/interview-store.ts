@@ -10,27 +10,14 @@ import {
 import { z } from 'zod';
 import { DomainError } from '../shared/domain/errors';
 import { Finding } from '../shared/domain/findings';
-import { languageCodes } from '../shared/i18n/languages';
 import { keys } from '../shared/store/keys';
 import { epochSeconds, type Store } from '../shared/store/store';
 import { offeringCategories } from '../survey/questionnaire';
 import { hashEmail } from '../survey/tokens';
-import { Interviewer, InterviewLocation, InterviewState, interviewSources } from './schemas';
+import { type Interviewer, InterviewView, RoundView } from './schemas';
 import { lockUnits } from './slots';
 
-export const RoundRecord = z.object({
-  roundId: z.string(),
-  topic: z.string(),
-  surveyId: z.string().optional(),
-  interviewers: z.array(Interviewer),
-  durationMinutes: z.number().int(),
-  location: InterviewLocation,
-  questionGuide: z.string(),
-  changeCutOffHours: z.number().int(),
-  reminderLeadHours: z.number().int(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-});
+export const RoundRecord = RoundView.extend({ createdBy: z.string() });
 export type RoundRecord = z.infer<typeof RoundRecord>;
 
 export const SlotRecord = z.object({
@@ -44,36 +31,11 @@ export const SlotRecord = z.object({
 });
 export type SlotRecord = z.infer<typeof SlotRecord>;
 
-const BookedSlot = z.object({ slotId: z.string(), startsAt: z.string(), endsAt: z.string() });
-
-export const InterviewRecord = z.object({
-  interviewId: z.string(),
-  roundId: z.string(),
-  state: InterviewState,
-  /** Personal data: kept only as long as needed to hold the interview (see `contactExpiry`). */
-  expert: z.object({
-    name: z.string(),
-    email: z.string(),
-    institution: z.string(),
-    language: z.enum(languageCodes),
-  }),
-  topics: z.array(z.enum(offeringCategories)),
-  source: z.object({
-    kind: z.enum(interviewSources),
-    surveyId: z.string().optional(),
-    responseInvitationId: z.string().optional(),
-  }),
+/** The expert's contact data is kept only as long as needed to hold the interview (see `contactExpiry`). */
+export const InterviewRecord = InterviewView.extend({
   tokenHash: z.string(),
-  slot: BookedSlot.optional(),
-  comment: z.string().optional(),
-  invitedAt: z.string(),
-  bookedAt: z.string().optional(),
-  cancelledAt: z.string().optional(),
-  heldAt: z.string().optional(),
-  writtenUpAt: z.string().optional(),
   /** iCalendar SEQUENCE of the last calendar message sent for this interview. */
   sequence: z.number().int(),
-  version: z.number().int(),
   expiresAt: z.number().int(),
 });
 export type InterviewRecord = z.infer<typeof InterviewRecord>;

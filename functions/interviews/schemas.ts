@@ -181,16 +181,22 @@ export const CalendarQuery = z.strictObject({
 
 export const interviewSources = ['manual', 'survey'] as const;
 
+/** A booked slot's times, kept on the interview. */
+export const BookedSlot = z.object({ slotId: SlotId, startsAt: z.string(), endsAt: z.string() });
+
+/** Personal data: the expert and how to write to them. */
+export const Expert = z.object({
+  name: z.string(),
+  email: z.string(),
+  institution: z.string(),
+  language: z.enum(languageCodes),
+});
+
 export const InterviewView = z.object({
   interviewId: z.uuid(),
   roundId: z.uuid(),
   state: InterviewState,
-  expert: z.object({
-    name: z.string(),
-    email: z.string(),
-    institution: z.string(),
-    language: z.enum(languageCodes),
-  }),
+  expert: Expert,
   topics: z.array(z.enum(offeringCategories)),
   source: z.object({
     kind: z.enum(interviewSources),
@@ -198,7 +204,7 @@ export const InterviewView = z.object({
     responseInvitationId: z.string().optional(),
   }),
   /** The booked slot, while there is one. */
-  slot: z.object({ slotId: SlotId, startsAt: z.string(), endsAt: z.string() }).optional(),
+  slot: BookedSlot.optional(),
   comment: z.string().optional(),
   invitedAt: z.string(),
   bookedAt: z.string().optional(),
@@ -283,7 +289,7 @@ export const ExpertView = z.object({
     expertName: z.string(),
     institution: z.string(),
     language: z.enum(languageCodes),
-    slot: z.object({ slotId: SlotId, startsAt: z.string(), endsAt: z.string() }).optional(),
+    slot: BookedSlot.optional(),
     comment: z.string().optional(),
     /** Whether booking, cancelling or rescheduling is still allowed (before the cut-off). */
     canChange: z.boolean(),
@@ -291,7 +297,7 @@ export const ExpertView = z.object({
     changeableUntil: z.string().optional(),
   }),
   /** Free slots from now plus the cut-off on, earliest first. */
-  freeSlots: z.array(z.object({ slotId: SlotId, startsAt: z.string(), endsAt: z.string() })),
+  freeSlots: z.array(BookedSlot),
 });
 export type ExpertView = z.infer<typeof ExpertView>;
 
@@ -300,14 +306,11 @@ export const BookRequest = z.strictObject({
   comment: z.string().trim().max(1000).optional(),
 });
 
-export const RescheduleRequest = z.strictObject({
-  slotId: SlotId,
-  comment: z.string().trim().max(1000).optional(),
-});
+export const RescheduleRequest = BookRequest;
 
 export const BookingView = z.object({
   state: InterviewState,
-  slot: z.object({ slotId: SlotId, startsAt: z.string(), endsAt: z.string() }),
+  slot: BookedSlot,
   comment: z.string().optional(),
   bookedAt: z.string(),
 });
