@@ -2,17 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../local/stack';
+import { type BotActivity, messageActivity, postActivity, say } from '../../../local/testing/bot-client';
 import { startTestStack } from '../../../local/testing/local-stack';
 import { freshStore } from '../../../local/testing/test-store';
 import { DynamoDbStorage, StorageConflict } from './dynamodb-storage';
-
-interface BotActivity {
-  type: string;
-  text?: string;
-  locale?: string;
-  suggestedActions?: { actions: { title: string; value: Record<string, string> }[] };
-  attachments?: { contentType: string; content: { title: string; text: string } }[];
-}
 
 /** A small fake channel connector: records what the bot POSTs back to the activity's serviceUrl. */
 async function fakeConnector() {
@@ -35,7 +28,6 @@ async function fakeConnector() {
 
 describe('the Bot Framework endpoint /api/messages', () => {
   let stack: LocalStack;
-  let sequence = 0;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -44,53 +36,29 @@ describe('the Bot Framework endpoint /api/messages', () => {
     await stack?.stop();
   });
 
-  function activity(conversation: string, text: string, extra: Record<string, unknown> = {}) {
-    sequence += 1;
-    return {
-      type: 'message',
-      id: `activity-${sequence}`,
-      channelId: 'emulator',
-      serviceUrl: 'http://127.0.0.1:9/',
-      conversation: { id: conversation },
-      from: { id: 'resident-1' },
-      recipient: { id: 'wegweiser-bot' },
-      text,
-      deliveryMode: 'expectReplies',
-      ...extra,
-    };
-  }
-
-  async function send(body: Record<string, unknown>) {
-    const response = await fetch(`${stack.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      activities: text ? ((JSON.parse(text) as { activities?: BotActivity[] }).activities ?? []) : [],
-    };
-  }
-
   it('answers expectReplies in the response body, greeting with the privacy notice first', async () => {
-    const { status, activities } = await send(activity('conv-greeting', 'Hallo'));
+    const { status, activities } = await postActivity(
+      stack.url,
+      messageActivity('conv-greeting', { text: 'Hallo' }),
+    );
     expect(status).toBe(200);
     expect(activities[0]?.text).toContain('Wegweiser');
     expect(activities[1]?.text).toMatch(/Datenschutz/);
   });
 
   it('finds an offering from a Ukrainian question, answering in Ukrainian', async () => {
-    await send(activity('conv-uk', 'Привіт'));
-    const { activities } = await send(activity('conv-uk', 'курси німецької в Оксенфурті'));
+    await say(stack.url, 'conv-uk', { text: 'Привіт' });
+    const activities = await say(stack.url, 'conv-uk', { text: 'курси німецької в Оксенфурті' });
     const found = activities.find((reply) => reply.attachments?.length);
     expect(found?.locale).toBe('uk');
     expect(found?.attachments?.[0]?.content.title).toBe('Deutschkurs am Vormittag mit Kinderbetreuung');
   });
 
   it('answers a Turkish question from the German-sourced knowledge base in Turkish, linking its section', async () => {
-    await send(activity('conv-knowledge', 'Türkçe'));
-    const { activities } = await send(activity('conv-knowledge', 'Steuerungskreis kimlerden oluşuyor?'));
+    await say(stack.url, 'conv-knowledge', { text: 'Türkçe' });
+    const activities = await say(stack.url, 'conv-knowledge', {
+      text: 'Steuerungskreis kimlerden oluşuyor?',
+    });
     const answer = activities[activities.length - 1];
     expect(answer?.locale).toBe('tr');
     expect(answer?.text).toContain('Hasan');
@@ -98,8 +66,8 @@ describe('the Bot Framework endpoint /api/messages', () => {
   });
 
   it('does not guess: an out-of-scope question gets the closest topics and a person as buttons', async () => {
-    await send(activity('conv-unknown', 'Hallo'));
-    const { activities } = await send(activity('conv-unknown', 'Wie wird das Wetter morgen?'));
+    await say(stack.url, 'conv-unknown', { text: 'Hallo' });
+    const activities = await say(stack.url, 'conv-unknown', { text: 'Wie wird das Wetter morgen?' });
     const reply = activities[activities.length - 1];
     expect(reply?.text).toContain('nicht verstanden');
     expect(reply?.suggestedActions?.actions.map((action) => action.value.action)).toEqual([
@@ -111,17 +79,17 @@ describe('the Bot Framework endpoint /api/messages', () => {
   });
 
   it('switches language when asked in words and remembers it', async () => {
-    await send(activity('conv-switch', 'Guten Tag'));
-    const switched = await send(activity('conv-switch', 'Türkçe'));
+    await say(stack.url, 'conv-switch', { text: 'Guten Tag' });
+    const switched = await postActivity(stack.url, messageActivity('conv-switch', { text: 'Türkçe' }));
     expect(switched.activities[0]?.locale).toBe('tr');
-    const later = await send(activity('conv-switch', 'menu'));
+    const later = await postActivity(stack.url, messageActivity('conv-switch', { text: 'menu' }));
     expect(later.activities.every((reply) => reply.locale === 'tr')).toBe(true);
   });
 
   it('answers a re-sent activity only once', async () => {
-    const first = activity('conv-dedup', 'Hallo');
-    const answered = await send(first);
-    const resent = await send(first);
+    const first = messageActivity('conv-dedup', { text: 'Hallo' });
+    const answered = await postActivity(stack.url, first);
+    const resent = await postActivity(stack.url, first);
     expect(answered.activities.length).toBeGreaterThan(0);
     expect(resent.activities).toEqual([]);
   });
@@ -129,8 +97,8 @@ describe('the Bot Framework endpoint /api/messages', () => {
   it('posts replies to the serviceUrl in normal delivery mode', async () => {
     const connector = await fakeConnector();
     try {
-      const { status } = await send({
-        ...activity('conv-normal', 'Hallo'),
+      const { status } = await postActivity(stack.url, {
+        ...messageActivity('conv-normal', { text: 'Hallo' }),
         serviceUrl: connector.url,
         deliveryMode: undefined,
       });

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../local/stack';
+import { type BotActivity, say as sendToBot } from '../../../local/testing/bot-client';
 import { startTestStack } from '../../../local/testing/local-stack';
 import { type Language, languageCodes, languages } from '../../shared/i18n/languages';
 import { type MessageKey, translate } from '../../shared/i18n/messages';
@@ -9,14 +11,6 @@ import { loadKnowledgeBase } from '../knowledge/knowledge-base';
  * Every capability of the bot in every language, driven through the real endpoint: botbuilder's
  * CloudAdapter behind /api/messages, with expectReplies so the replies come back in the response.
  */
-
-interface BotActivity {
-  type: string;
-  text?: string;
-  locale?: string;
-  suggestedActions?: { actions: { title: string; value: Record<string, string> }[] };
-  attachments?: { contentType: string; content: { title: string; text: string } }[];
-}
 
 interface LanguageCase {
   language: Language;
@@ -122,7 +116,6 @@ function opening(language: Language, key: MessageKey): string {
 
 describe('conversations through the CloudAdapter, every capability in every language', () => {
   let stack: LocalStack;
-  let sequence = 0;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -131,36 +124,17 @@ describe('conversations through the CloudAdapter, every capability in every lang
     await stack?.stop();
   });
 
-  async function say(
+  function say(
     conversation: string,
     locale: string,
     message: { text?: string; value?: Record<string, string> },
   ): Promise<BotActivity[]> {
-    sequence += 1;
-    const response = await fetch(`${stack.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `activity-${sequence}`,
-        channelId: 'emulator',
-        serviceUrl: 'http://127.0.0.1:9/',
-        conversation: { id: conversation },
-        from: { id: `resident-${conversation}` },
-        recipient: { id: 'wegweiser-bot' },
-        locale,
-        text: message.text ?? '',
-        ...(message.value ? { value: message.value } : {}),
-        deliveryMode: 'expectReplies',
-      }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { activities?: BotActivity[] }).activities ?? [];
+    return sendToBot(stack.url, conversation, { ...message, locale });
   }
 
   /** A conversation that has been greeted (privacy notice shown), so the next reply is the answer. */
   async function conversationIn(testCase: LanguageCase, name: string): Promise<string> {
-    const conversation = `${name}-${testCase.language}-${sequence}`;
+    const conversation = `${name}-${testCase.language}-${randomUUID()}`;
     const greeted = await say(conversation, testCase.locale, { text: testCase.greeting });
     expect(greeted[0]?.locale).toBe(testCase.language);
     return conversation;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../local/stack';
+import { type BotActivity, say } from '../../../local/testing/bot-client';
 import { signIn, startTestStack } from '../../../local/testing/local-stack';
 import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, type MessageParams, translate } from '../../shared/i18n/messages';
@@ -7,13 +8,6 @@ import { type ContactPerson, privacyNoticeVersion, type SurveyAnswers } from '..
 import { emptyContact } from '../../survey/questionnaire-flow';
 import { type SubmissionRecord, SurveyStore } from '../../survey/survey-store';
 import { completeAnswers } from '../../survey/testing/fixtures';
-
-interface BotActivity {
-  type: string;
-  text?: string;
-  locale?: string;
-  suggestedActions?: { actions: { title: string; value: Record<string, string> }[] };
-}
 
 const contact: ContactPerson = {
   name: 'Erika Beispiel',
@@ -43,7 +37,6 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
   let stack: LocalStack;
   let staff: Record<string, string>;
   let surveyId: string;
-  let sequence = 0;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -84,27 +77,10 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     let last: BotActivity[] = [];
     const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
     async function send(text: string, value?: Record<string, string>) {
-      sequence += 1;
-      const response = await fetch(`${stack.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          id: `survey-activity-${sequence}`,
-          channelId: 'emulator',
-          serviceUrl: 'http://127.0.0.1:9/',
-          conversation: { id: conversation },
-          from: { id: `institution-${conversation}` },
-          recipient: { id: 'wegweiser-bot' },
-          text,
-          ...(value ? { value } : {}),
-          deliveryMode: 'expectReplies',
-        }),
-      });
-      expect(response.status).toBe(200);
-      last = ((await response.json()) as { activities: BotActivity[] }).activities;
+      last = await say(stack.url, conversation, { text, ...(value ? { value } : {}) });
       return last;
     }
+
     return {
       t,
       send,

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../local/stack';
+import { say as sendToBot } from '../../../local/testing/bot-client';
 import { signIn, startTestStack } from '../../../local/testing/local-stack';
-
-interface BotActivity {
-  text?: string;
-  locale?: string;
-  suggestedActions?: { actions: { title: string; value: Record<string, string> }[] };
-}
 
 interface ConceptPageBody {
   language: string;
@@ -31,7 +26,6 @@ interface EntryView {
 describe('concept page, staff knowledge editing and learning from gaps through the local server', () => {
   let stack: LocalStack;
   let staff: Record<string, string>;
-  let sequence = 0;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -53,26 +47,8 @@ describe('concept page, staff knowledge editing and learning from gaps through t
     return { status: response.status, body: (await response.json()) as T };
   };
 
-  async function say(conversation: string, text: string, value?: Record<string, string>) {
-    sequence += 1;
-    const response = await fetch(`${stack.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `knowledge-${sequence}`,
-        channelId: 'emulator',
-        serviceUrl: 'http://127.0.0.1:9/',
-        conversation: { id: conversation },
-        from: { id: 'resident' },
-        recipient: { id: 'wegweiser-bot' },
-        text,
-        ...(value ? { value } : {}),
-        deliveryMode: 'expectReplies',
-      }),
-    });
-    return ((await response.json()) as { activities: BotActivity[] }).activities;
-  }
+  const say = (conversation: string, text: string, value?: Record<string, string>) =>
+    sendToBot(stack.url, conversation, { text, ...(value ? { value } : {}) });
 
   it('serves the concept page in Arabic with every section anchor, the contact and the milestones newest first', async () => {
     const { status, body } = await call<ConceptPageBody>('GET', '/api/concept?lang=ar', undefined, {});
