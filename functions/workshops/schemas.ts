@@ -33,8 +33,8 @@ export const CreateWorkshopRequest = z
   });
 export type CreateWorkshopRequest = z.infer<typeof CreateWorkshopRequest>;
 
-/** What everybody may see of a workshop: no names, only how many places are left. */
-export const PublicWorkshop = z.object({
+/** A workshop as staff set it up. */
+export const Workshop = z.object({
   workshopId: z.uuid(),
   title: z.string(),
   startsAt: z.string(),
@@ -42,9 +42,22 @@ export const PublicWorkshop = z.object({
   place: z.string(),
   programme: z.string(),
   capacity: z.number().int(),
+  registrationClosesAt: z.string(),
+});
+
+/** To which survey's institutions the workshop was announced. */
+export const WorkshopAnnouncement = z.object({
+  surveyId: z.uuid(),
+  announcedAt: z.string(),
+  institutions: z.number().int(),
+});
+
+export const WorkshopResults = z.object({ findings: z.array(Finding), recordedAt: z.string() });
+
+/** What everybody may see of a workshop: no names, only how many places are left. */
+export const PublicWorkshop = Workshop.extend({
   placesLeft: z.number().int(),
   waiting: z.number().int(),
-  registrationClosesAt: z.string(),
   registrationOpen: z.boolean(),
 });
 export type PublicWorkshop = z.infer<typeof PublicWorkshop>;
@@ -52,10 +65,8 @@ export type PublicWorkshop = z.infer<typeof PublicWorkshop>;
 export const StaffWorkshop = PublicWorkshop.extend({
   registered: z.number().int(),
   createdAt: z.string(),
-  announcement: z
-    .object({ surveyId: z.uuid(), announcedAt: z.string(), institutions: z.number().int() })
-    .optional(),
-  results: z.object({ findings: z.array(Finding), recordedAt: z.string() }).optional(),
+  announcement: WorkshopAnnouncement.optional(),
+  results: WorkshopResults.optional(),
 });
 export type StaffWorkshop = z.infer<typeof StaffWorkshop>;
 
@@ -100,28 +111,25 @@ export const RegistrationResult = z.object({
 });
 export type RegistrationResult = z.infer<typeof RegistrationResult>;
 
-/** A person's own registration, from the link in their confirmation e-mail. */
-export const OwnRegistration = z.object({
-  workshop: PublicWorkshop,
+/** A registration as its person and staff see it. */
+export const Registration = z.object({
   name: z.string(),
   email: z.string(),
   institution: z.string(),
   note: z.string(),
   status: RegistrationStatus,
+  /** 1-based place on the waiting list, while waiting. */
   waitingPosition: z.number().int().optional(),
   registeredAt: z.string(),
 });
+export type Registration = z.infer<typeof Registration>;
+
+/** A person's own registration, from the link in their confirmation e-mail. */
+export const OwnRegistration = Registration.extend({ workshop: PublicWorkshop });
 export type OwnRegistration = z.infer<typeof OwnRegistration>;
 
-export const RegistrationEntry = z.object({
+export const RegistrationEntry = Registration.extend({
   registrationId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  institution: z.string(),
-  note: z.string(),
-  status: RegistrationStatus,
-  waitingPosition: z.number().int().optional(),
-  registeredAt: z.string(),
   fromAnnouncement: z.boolean(),
 });
 export type RegistrationEntry = z.infer<typeof RegistrationEntry>;
@@ -130,4 +138,3 @@ export type RegistrationEntry = z.infer<typeof RegistrationEntry>;
 export const RegistrationList = z.object({ registrations: z.array(RegistrationEntry) });
 
 export const RecordResultsRequest = z.strictObject({ findings: z.array(FindingInput).max(200) });
-export const WorkshopResults = z.object({ findings: z.array(Finding), recordedAt: z.string() });

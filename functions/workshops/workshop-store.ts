@@ -1,27 +1,16 @@
 import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { Finding } from '../shared/domain/findings';
 import { languageCodes } from '../shared/i18n/languages';
 import { keys } from '../shared/store/keys';
 import type { Store } from '../shared/store/store';
-import { RegistrationStatus } from './schemas';
+import { Registration, Workshop, WorkshopAnnouncement, WorkshopResults } from './schemas';
 
-export const WorkshopRecord = z.object({
-  workshopId: z.string(),
-  title: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  place: z.string(),
-  programme: z.string(),
-  capacity: z.number().int(),
-  registrationClosesAt: z.string(),
+export const WorkshopRecord = Workshop.extend({
   createdAt: z.string(),
   createdBy: z.string(),
-  announcement: z
-    .object({ surveyId: z.string(), announcedAt: z.string(), institutions: z.number().int() })
-    .optional(),
-  results: z.object({ findings: z.array(Finding), recordedAt: z.string() }).optional(),
+  announcement: WorkshopAnnouncement.optional(),
+  results: WorkshopResults.optional(),
 });
 export type WorkshopRecord = z.infer<typeof WorkshopRecord>;
 
@@ -33,19 +22,13 @@ export const CounterRecord = z.object({
 });
 export type CounterRecord = z.infer<typeof CounterRecord>;
 
-export const RegistrationRecord = z.object({
+export const RegistrationRecord = Registration.omit({ waitingPosition: true }).extend({
   registrationId: z.string(),
   workshopId: z.string(),
   emailHash: z.string(),
-  name: z.string(),
-  email: z.string(),
-  institution: z.string(),
-  note: z.string(),
   language: z.enum(languageCodes),
-  status: RegistrationStatus,
   /** Order of registration: the waiting list moves up in this order. */
   ticket: z.number().int(),
-  registeredAt: z.string(),
   invitationId: z.string().optional(),
   cancelledAt: z.string().optional(),
   expiresAt: z.number().int(),

@@ -15,6 +15,7 @@ import type {
   OwnRegistration,
   PublicWorkshop,
   RegisterRequest,
+  Registration,
   RegistrationEntry,
   RegistrationResult,
   StaffWorkshop,
@@ -375,12 +376,9 @@ async function requireOwnRegistration(deps: WorkshopDeps, token: string) {
   return registration;
 }
 
-export async function ownRegistration(deps: WorkshopDeps, token: string): Promise<OwnRegistration> {
-  const registration = await requireOwnRegistration(deps, token);
-  const workshop = await requireWorkshop(deps, registration.workshopId);
-  const position = await waitingPosition(deps, registration);
+/** What the person and staff see of a registration; `position` only while it is waiting. */
+function registrationView(registration: RegistrationRecord, position?: number): Registration {
   return {
-    workshop: publicView(deps, workshop, await deps.workshops.getCounter(workshop.workshopId)),
     name: registration.name,
     email: registration.email,
     institution: registration.institution,
@@ -388,6 +386,16 @@ export async function ownRegistration(deps: WorkshopDeps, token: string): Promis
     status: registration.status,
     ...(position ? { waitingPosition: position } : {}),
     registeredAt: registration.registeredAt,
+  };
+}
+
+export async function ownRegistration(deps: WorkshopDeps, token: string): Promise<OwnRegistration> {
+  const registration = await requireOwnRegistration(deps, token);
+  const workshop = await requireWorkshop(deps, registration.workshopId);
+  const position = await waitingPosition(deps, registration);
+  return {
+    workshop: publicView(deps, workshop, await deps.workshops.getCounter(workshop.workshopId)),
+    ...registrationView(registration, position),
   };
 }
 
@@ -441,13 +449,7 @@ export async function listRegistrations(
   const waiting = all.filter((registration) => registration.status === 'waiting');
   const entry = (registration: RegistrationRecord, position?: number): RegistrationEntry => ({
     registrationId: registration.registrationId,
-    name: registration.name,
-    email: registration.email,
-    institution: registration.institution,
-    note: registration.note,
-    status: registration.status,
-    ...(position ? { waitingPosition: position } : {}),
-    registeredAt: registration.registeredAt,
+    ...registrationView(registration, position),
     fromAnnouncement: registration.invitationId !== undefined,
   });
   return [
