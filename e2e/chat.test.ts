@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
 import fa from '../content/messages/fa.json';
 import { loadKnowledgeBase } from '../functions/chatbot/knowledge/knowledge-base';
 import {
-  closeBrowser,
-  closeOpenedPages,
   expectNoAxeViolations,
   expectNoPageProblems,
   openPage,
@@ -15,9 +13,6 @@ import {
   url,
   waitForLoaded,
 } from './support/pages';
-
-afterEach(closeOpenedPages);
-afterAll(closeBrowser);
 
 /** The share of letters in Arabic script (Arabic and Farsi), so a proper name in Latin letters may stay. */
 function arabicShare(text: string): number {

@@ -1,63 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
-import type { Language } from '../functions/shared/i18n/languages';
+import { say } from '../local/testing/bot-client';
 import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
+import { openSignedIn } from './support/staff';
+
+/** Asks the bot like a channel with `expectReplies`: the replies' texts. */
+async function ask(conversation: string, text: string): Promise<string[]> {
+  const replies = await say(inject('baseUrl'), conversation, { text, locale: 'de-DE' });
+  return replies.map((activity) => activity.text ?? '');
+}
 
 /** Unique per run: the e2e stack is shared by every test file. */
 const run = randomUUID().slice(0, 8);
-
-function address(path: string): string {
-  return new URL(path, inject('baseUrl')).href;
-}
-
-async function staffToken(): Promise<{ token: string; expiresAt: string }> {
-  const response = await fetch(address('/api/dev/sign-in'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'staff@wegweiser.local', password: 'wegweiser-demo' }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { token: string; expiresAt: string };
-}
-
-async function openSignedIn(path: string, lang: Language = 'de'): Promise<Page> {
-  const session = await staffToken();
-  const page = await openPage('/', { lang });
-  await page.evaluate(
-    (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
-    session,
-  );
-  await page.goto(address(`${path}?lang=${lang}`));
-  await page.getByTestId('staff-email').waitFor();
-  await waitForLoaded(page);
-  return page;
-}
-
-/** Asks the bot like a channel with `expectReplies`: the replies come back in the response. */
-async function ask(conversation: string, text: string): Promise<string[]> {
-  const response = await fetch(address('/api/messages'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: `${conversation}-${randomUUID()}`,
-      channelId: 'emulator',
-      serviceUrl: 'http://127.0.0.1:9/',
-      conversation: { id: conversation },
-      from: { id: 'resident' },
-      recipient: { id: 'wegweiser-bot' },
-      text,
-      locale: 'de-DE',
-      deliveryMode: 'expectReplies',
-    }),
-  });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { activities: { text?: string }[] };
-  return body.activities.map((activity) => activity.text ?? '');
-}
 
 const sections = [
   'ziele',
@@ -125,7 +81,7 @@ describe('the concept page', () => {
 
 describe('the staff knowledge editor', () => {
   it('saves an edit that the bot answers with at once, and the concept page shows', async () => {
-    const page = await openSignedIn('/staff/knowledge/when-finished');
+    const page = await openSignedIn('/staff/knowledge/when-finished', { role: 'staff' });
     const answer = page.locator('#knowledge-answer');
     await answer.waitFor();
     const addition = ` Nächste Fortschreibung: Frühjahr ${run}.`;
@@ -144,7 +100,7 @@ describe('the staff knowledge editor', () => {
   });
 
   it('lists what needs translating after the German edit, and the overview passes axe', async () => {
-    const page = await openSignedIn('/staff/knowledge');
+    const page = await openSignedIn('/staff/knowledge', { role: 'staff' });
     const needs = page.getByTestId('translations-needed');
     await needs.waitFor();
     expect(await needs.locator('a[href="/staff/knowledge/when-finished?language=en"]').count()).toBe(1);
@@ -154,7 +110,7 @@ describe('the staff knowledge editor', () => {
   it('shows an unanswered question redacted, starts an entry from it, and the gaps and milestones sections pass axe', async () => {
     await ask(`e2e-gap-${run}`, 'Hallo');
     await ask(`e2e-gap-${run}`, `Ich heiße Olga Petrova, wann fährt der Bus ${run}? olga@example.org`);
-    const page = await openSignedIn('/staff/gaps');
+    const page = await openSignedIn('/staff/gaps', { role: 'staff' });
     const row = page.getByTestId('unanswered-table').locator('tbody tr', { hasText: run });
     expect(await row.locator('th span').first().textContent()).toBe(
       `Ich heiße [name], wann fährt der Bus ${run}? [email]`,
@@ -164,7 +120,7 @@ describe('the staff knowledge editor', () => {
     await expect.poll(() => page.locator('#knowledge-new-questions').inputValue()).toContain(`Bus ${run}`);
     await expectNoAxeViolations(page);
 
-    const milestones = await openSignedIn('/staff/milestones');
+    const milestones = await openSignedIn('/staff/milestones', { role: 'staff' });
     await milestones.getByTestId('milestones').waitFor();
     expect(await milestones.getByTestId('milestones').textContent()).toContain(
       'Auswertung der Experteninterviews',

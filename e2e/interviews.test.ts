@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
@@ -9,11 +9,17 @@ import ru from '../content/messages/ru.json';
 import tr from '../content/messages/tr.json';
 import uk from '../content/messages/uk.json';
 import { directionOf, type Language, languages } from '../functions/shared/i18n/languages';
-import { emptyAnswers, privacyNoticeVersion } from '../functions/survey/questionnaire';
 import { demoInterviewToken } from '../local/demo-interviews';
 import { addDays, countyTimeZone, dayKeyOf, weekdayOf } from '../web/src/pages/interviews/zoned-time';
-import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
-import { newInvitation, outbox, type TestInvitation } from './support/survey-invitations';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectNoPageProblems,
+  openPage,
+  waitForLoaded,
+} from './support/pages';
+import { openSignedIn } from './support/staff';
+import { newInvitation, outbox, submitResponse, type TestInvitation } from './support/survey-invitations';
 
 const messages = { de, en, ar, tr, uk, ru, fa };
 const s = de.staffInterviews;
@@ -26,43 +32,11 @@ const contactEmail = `erika-${run}@example.org`;
 /** An interviewer of this run only, so no other test's booking can make them busy. */
 const interviewerEmail = `interviewer-${run}@example.org`;
 
-function api(path: string): string {
-  return new URL(path, inject('baseUrl')).href;
-}
-
-async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(api(path), {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-let staff: { token: string; expiresAt: string };
 let invitation: TestInvitation;
 /** Two weeks ahead, well past the round's cut-off, in the county's calendar. */
 const interviewDay = addDays(dayKeyOf(Date.now(), countyTimeZone), 14);
 let roundPath = '';
 let bookingPath = '';
-
-/** Opens a console page already signed in (the session the sign-in form would have stored). */
-async function openSignedIn(path: string, width = 1280): Promise<Page> {
-  const page = await openPage('/', { lang: 'de', viewport: { width, height: 900 } });
-  await page.evaluate(
-    (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
-    { token: staff.token, expiresAt: staff.expiresAt },
-  );
-  await page.goto(api(`${path}${path.includes('?') ? '&' : '?'}lang=de`));
-  await page.getByTestId('staff-email').waitFor();
-  await waitForLoaded(page);
-  return page;
-}
 
 function slotsOfDay(page: Page) {
   return page.locator(`.week-view__day[data-day="${interviewDay}"] .week-slot`);
@@ -72,14 +46,6 @@ async function slotStates(page: Page): Promise<(string | null)[]> {
   const slots = slotsOfDay(page);
   await slots.first().waitFor();
   return Promise.all((await slots.all()).map((slot) => slot.getAttribute('data-state')));
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.client);
 }
 
 async function openBooking(lang: Language, width = 1280): Promise<Page> {
@@ -93,31 +59,14 @@ async function openBooking(lang: Language, width = 1280): Promise<Page> {
 }
 
 beforeAll(async () => {
-  staff = await call('POST', '/api/dev/sign-in', {
-    email: 'admin@wegweiser.local',
-    password: 'wegweiser-demo',
-  });
   // A submitted survey response whose institution agreed to an interview on two topics, in English.
   invitation = await newInvitation();
-  const answers = emptyAnswers();
-  answers.institution = {
-    name: invitation.institutionName,
-    sector: 'education',
-    sectorOther: '',
-    type: 'adult_education',
-    typeOther: '',
-    places: ['ochsenfurt'],
-  };
-  answers.opening = { status: 'started', steps: ['staff_training'], stepsOther: '', obstacles: '' };
-  answers.interview = { willing: true, topics: ['language_courses', 'work_training'], topicsOther: '' };
-  answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion };
-  const saved = await call<{ version: number }>('PUT', `/api/survey/${invitation.token}/draft`, {
-    answers,
+  await submitResponse(invitation.token, {
+    institutionName: invitation.institutionName,
+    interview: { willing: true, topics: ['language_courses', 'work_training'], topicsOther: '' },
     contact: { name: contactName, role: 'Leitung', email: contactEmail, phone: '09331 0000' },
-    version: 0,
     language: 'en',
   });
-  await call('POST', `/api/survey/${invitation.token}/submit`, { version: saved.version });
 });
 
 describe('expert interviews: staff plan, the expert books and cancels by link', () => {
@@ -261,9 +210,9 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     await staffPage.screenshot({ path: '/tmp/interviews-staff-round.png', fullPage: true });
 
     // The console's round page reflows at 320 px too: one row per day, tables in their own scroll area.
-    const narrow = await openSignedIn(roundPath, 320);
+    const narrow = await openSignedIn(roundPath, { width: 320 });
     expect(await slotStates(narrow)).toEqual(['booked', 'free', 'free']);
-    await noHorizontalScroll(narrow);
+    await expectNoHorizontalScroll(narrow);
     await expectNoAxeViolations(narrow);
     await narrow.screenshot({ path: '/tmp/interviews-staff-round-320.png', fullPage: true });
     expect(await slotsOfDay(staffPage).first().textContent()).toContain(contactName);
@@ -278,7 +227,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     const booked = (await page.getByTestId('booked-time').textContent()) ?? '';
     expect(booked).toContain(interviewDay.slice(0, 4));
     expect(booked).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
     await page.screenshot({ path: '/tmp/interviews-expert-ar-320.png', fullPage: true });
     expectNoPageProblems(page);
@@ -376,7 +325,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
         (await page.locator('.slot-picker, [data-testid="booked-time"]').first().textContent()) ?? '';
       expect(times).toMatch(/20\d\d/);
       expect(times).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
-      await noHorizontalScroll(page);
+      await expectNoHorizontalScroll(page);
       if (lang === 'fa' || lang === 'de') await expectNoAxeViolations(page);
       expectNoPageProblems(page);
     },

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
-import type { Language } from '../functions/shared/i18n/languages';
+import { emptyOffering, type Offering } from '../functions/survey/questionnaire';
 import {
-  emptyAnswers,
-  emptyOffering,
-  type Offering,
-  privacyNoticeVersion,
-} from '../functions/survey/questionnaire';
-import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectNoPageProblems,
+  openPage,
+  waitForLoaded,
+} from './support/pages';
+import { callApi, openSignedIn, type StaffSession, staffSession } from './support/staff';
+import { submitResponse } from './support/survey-invitations';
 
 /** Unique per run: the e2e stack (with its demo offerings) is shared by every test file. */
 const run = randomUUID().slice(0, 8);
@@ -40,25 +42,7 @@ interface ReviewEntry {
   status: string;
 }
 
-let staff: { token: string; expiresAt: string };
-
-function address(path: string): string {
-  return new URL(path, inject('baseUrl')).href;
-}
-
-async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(address(path), {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+let staff: StaffSession;
 
 function offering(title: string, publish: boolean, overrides: Partial<Offering> = {}): Offering {
   return {
@@ -82,37 +66,20 @@ function offering(title: string, publish: boolean, overrides: Partial<Offering> 
 
 /** An institution invited, answering completely (with the given offerings) and submitting, via the API. */
 async function respond(surveyId: string, institution: string, offerings: Offering[]): Promise<void> {
-  const { link } = await call<{ link: string }>(
+  const { link } = await callApi<{ link: string }>(
     'POST',
     `/api/staff/surveys/${surveyId}/invitations`,
     { institutionName: institution, email: `${randomUUID().slice(0, 12)}@example.org`, language: 'de' },
     staff.token,
   );
-  const token = new URL(link).pathname.split('/').pop();
-  const answers = emptyAnswers();
-  answers.institution = {
-    name: institution,
-    sector: 'education',
-    sectorOther: '',
-    type: 'adult_education',
-    typeOther: '',
-    places: ['ochsenfurt'],
-  };
-  answers.offerings = offerings;
-  answers.opening = { status: 'started', steps: ['staff_training'], stepsOther: '', obstacles: '' };
-  answers.interview = { willing: false, topics: [], topicsOther: '' };
-  answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion };
-  const saved = await call<{ version: number }>('PUT', `/api/survey/${token}/draft`, {
-    answers,
-    contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '09331 0000' },
-    version: 0,
-    language: 'de',
+  await submitResponse(new URL(link).pathname.split('/').pop() ?? '', {
+    institutionName: institution,
+    offerings,
   });
-  await call('POST', `/api/survey/${token}/submit`, { version: saved.version });
 }
 
 async function queue(status: string): Promise<ReviewEntry[]> {
-  const answer = await call<{ offerings: ReviewEntry[] }>(
+  const answer = await callApi<{ offerings: ReviewEntry[] }>(
     'GET',
     `/api/staff/offerings?status=${status}`,
     undefined,
@@ -122,27 +89,12 @@ async function queue(status: string): Promise<ReviewEntry[]> {
 }
 
 async function approveByApi(entry: ReviewEntry): Promise<void> {
-  await call(
+  await callApi(
     'POST',
     `/api/staff/offerings/${entry.offeringId}/approve`,
     { version: entry.version },
     staff.token,
   );
-}
-
-/** A console page opened already signed in (the session the sign-in form would have stored). */
-async function openConsole(path: string, lang: Language = 'de', width = 1280): Promise<Page> {
-  const page = await openPage('/', { lang, viewport: { width, height: 900 } });
-  await page.evaluate(
-    (session) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...session, via: 'dev' })),
-    staff,
-  );
-  const target = new URL(address(path));
-  target.searchParams.set('lang', lang);
-  await page.goto(target.href);
-  await page.getByTestId('staff-email').waitFor();
-  await waitForLoaded(page);
-  return page;
 }
 
 function reviewItem(page: Page, title: string) {
@@ -161,20 +113,9 @@ async function searchDirectory(page: Page, query: { q?: string; place?: string }
   await waitForLoaded(page);
 }
 
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.client);
-}
-
 beforeAll(async () => {
-  staff = await call('POST', '/api/dev/sign-in', {
-    email: 'admin@wegweiser.local',
-    password: 'wegweiser-demo',
-  });
-  const survey = await call<{ surveyId: string }>(
+  staff = await staffSession();
+  const survey = await callApi<{ surveyId: string }>(
     'POST',
     '/api/staff/surveys',
     {
@@ -216,7 +157,7 @@ beforeAll(async () => {
 
 describe('review queue (staff console)', () => {
   it('lists the consented offerings with all their details, each text marked with its language; never the unconsented one', async () => {
-    const page = await openConsole('/staff/review');
+    const page = await openSignedIn('/staff/review');
     const item = reviewItem(page, titles.approve);
     await item.waitFor();
 
@@ -253,7 +194,7 @@ describe('review queue (staff console)', () => {
   });
 
   it('approves an offering, moves the focus on, and the directory finds it by word and place', async () => {
-    const page = await openConsole('/staff/review');
+    const page = await openSignedIn('/staff/review');
     const item = reviewItem(page, titles.approve);
     await item.getByRole('button', { name: de.review.approve, exact: true }).click();
 
@@ -318,7 +259,7 @@ describe('review queue (staff console)', () => {
   });
 
   it('rejects only with a reason, and lists the rejection with it', async () => {
-    const page = await openConsole('/staff/review');
+    const page = await openSignedIn('/staff/review');
     const item = reviewItem(page, titles.reject);
     await item.getByRole('button', { name: de.review.reject, exact: true }).click();
     const reason = item.getByLabel(de.review.reasonLabel);
@@ -347,7 +288,7 @@ describe('review queue (staff console)', () => {
   });
 
   it('corrects a typo inline; the directory shows the corrected text', async () => {
-    const page = await openConsole('/staff/review?status=approved');
+    const page = await openSignedIn('/staff/review?status=approved');
     const item = reviewItem(page, titles.approve);
     await item.getByRole('button', { name: de.review.edit, exact: true }).click();
     const title = item.getByLabel(de.review.fields.title, { exact: true });
@@ -364,13 +305,13 @@ describe('review queue (staff console)', () => {
   });
 
   it('says so when someone else changed the offering meanwhile, and shows the current version', async () => {
-    const page = await openConsole('/staff/review');
+    const page = await openSignedIn('/staff/review');
     const item = reviewItem(page, titles.conflict);
     await item.waitFor();
     const entry = (await queue('pending')).find((candidate) => candidate.title === titles.conflict);
     if (!entry) throw new Error('the conflict offering is not pending');
     const changedElsewhere = `${titles.conflict} am Nachmittag`;
-    await call(
+    await callApi(
       'PUT',
       `/api/staff/offerings/${entry.offeringId}`,
       {
@@ -466,7 +407,7 @@ describe('WCAG 2.1 AA and small screens', () => {
   );
 
   it.each(['de', 'ar'] as const)('finds no violations in the review queue (%s)', async (lang) => {
-    const page = await openConsole('/staff/review', lang);
+    const page = await openSignedIn('/staff/review', { lang });
     const item = reviewItem(page, titles.waiting);
     await item.waitFor();
     await expectNoAxeViolations(page);
@@ -481,12 +422,12 @@ describe('WCAG 2.1 AA and small screens', () => {
       viewport: { width: 320, height: 800 },
     });
     await directory.locator('article.offering-card').first().waitFor();
-    await noHorizontalScroll(directory);
+    await expectNoHorizontalScroll(directory);
     await directory.screenshot({ path: '/tmp/offerings-320-ar.png', fullPage: true });
 
-    const review = await openConsole('/staff/review', 'ar', 320);
+    const review = await openSignedIn('/staff/review', { lang: 'ar', width: 320 });
     await reviewItem(review, titles.waiting).waitFor();
-    await noHorizontalScroll(review);
+    await expectNoHorizontalScroll(review);
     await review.screenshot({ path: '/tmp/staff-review-320-ar.png', fullPage: true });
   });
 });

@@ -1,52 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
-import type { Language } from '../functions/shared/i18n/languages';
 import {
   expectNoAxeViolations,
+  expectNoHorizontalScroll,
   expectNoPageProblems,
   openPage,
   signInThroughForm,
+  url,
   waitForLoaded,
 } from './support/pages';
+import { openSignedIn, staffSession } from './support/staff';
 
 const t = de.staffSurvey;
 /** Unique per run: the e2e stack is shared by every test file. */
 const run = randomUUID().slice(0, 8);
-
-function api(path: string): string {
-  return new URL(path, inject('baseUrl')).href;
-}
-
-let session: { token: string; expiresAt: string } | undefined;
-
-async function staffToken(): Promise<{ token: string; expiresAt: string }> {
-  if (session) return session;
-  const response = await fetch(api('/api/dev/sign-in'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@wegweiser.local', password: 'wegweiser-demo' }),
-  });
-  expect(response.status).toBe(200);
-  session = (await response.json()) as { token: string; expiresAt: string };
-  return session;
-}
-
-/** Opens a console page already signed in (the session the sign-in form would have stored). */
-async function openSignedIn(path: string, lang: Language = 'de', width = 1280): Promise<Page> {
-  const { token, expiresAt } = await staffToken();
-  const page = await openPage('/', { lang, viewport: { width, height: 900 } });
-  await page.evaluate(
-    (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
-    { token, expiresAt },
-  );
-  await page.goto(new URL(`${path}?lang=${lang}`, inject('baseUrl')).href);
-  await page.getByTestId('staff-email').waitFor();
-  await waitForLoaded(page);
-  return page;
-}
 
 function tokenOf(link: string): string {
   return new URL(link).pathname.split('/').pop() ?? '';
@@ -60,14 +30,6 @@ async function stateOf(page: Page, institution: string): Promise<string | null> 
   return row(page, institution).locator('[data-state]').getAttribute('data-state');
 }
 
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.client);
-}
-
 describe('staff console: surveys and invitations', () => {
   const title = `Bestandsaufnahme ${run}`;
   const youthCentre = `Jugendzentrum ${run}`;
@@ -76,7 +38,7 @@ describe('staff console: surveys and invitations', () => {
   let surveyPath = '';
 
   beforeAll(async () => {
-    await staffToken(); // the stack is up and the demo admin exists
+    await staffSession(); // the stack is up and the demo admin exists
   });
 
   it('creates a survey from Berlin wall-clock times and opens its page', async () => {
@@ -145,7 +107,7 @@ describe('staff console: surveys and invitations', () => {
     await row(page, youthCentre).waitFor();
     expect(await stateOf(page, youthCentre)).toBe('not_opened');
     expect(await row(page, youthCentre).textContent()).toContain(t.states.not_opened);
-    expect(await (await fetch(api(`/api/survey/${tokenOf(link)}`))).status).toBe(200);
+    expect(await (await fetch(url(`/api/survey/${tokenOf(link)}`))).status).toBe(200);
     await expectNoAxeViolations(page);
     await page.screenshot({ path: '/tmp/staff-survey-invited.png', fullPage: true });
 
@@ -234,7 +196,7 @@ describe('staff console: surveys and invitations', () => {
     expect(await row(page, caritas).getByRole('button').count()).toBe(0);
 
     // Resend: a new link, shown once; the one before stops working.
-    const outbox = await fetch(api('/api/dev/outbox?limit=100'));
+    const outbox = await fetch(url('/api/dev/outbox?limit=100'));
     const before = ((await outbox.json()) as { messages: { to: string[]; text: string }[] }).messages;
     const firstMail = before.find((message) => message.to.includes(`jugend-${run}@example.org`));
     const firstLink = /https?:\/\/\S+\/survey\/[A-Za-z0-9_-]+/.exec(firstMail?.text ?? '')?.[0] ?? '';
@@ -248,8 +210,8 @@ describe('staff console: surveys and invitations', () => {
     expect(newLink).toMatch(/\/survey\/[A-Za-z0-9_-]{22,64}\?lang=[a-z]{2}$/);
     expect(newLink).not.toBe(firstLink);
     expect(await page.getByText(t.oldLinkRetired).count()).toBe(1);
-    expect((await fetch(api(`/api/survey/${tokenOf(firstLink)}`))).status).toBe(410);
-    expect((await fetch(api(`/api/survey/${tokenOf(newLink)}`))).status).toBe(200);
+    expect((await fetch(url(`/api/survey/${tokenOf(firstLink)}`))).status).toBe(410);
+    expect((await fetch(url(`/api/survey/${tokenOf(newLink)}`))).status).toBe(200);
 
     // Reminders: everyone neither submitted nor revoked (the youth centre and the mosque).
     expect(await page.getByText(t.notSubmittedCount.replace('{count}', '2')).count()).toBe(1);
@@ -278,20 +240,20 @@ describe('staff console: surveys and invitations', () => {
   it.each([['de'], ['ar']] as const)(
     'has no WCAG 2.1 AA violations on the survey pages (%s)',
     async (lang) => {
-      const list = await openSignedIn('/staff/surveys', lang);
+      const list = await openSignedIn('/staff/surveys', { lang });
       await list.getByRole('link', { name: title }).waitFor();
       await expectNoAxeViolations(list);
 
-      const detail = await openSignedIn(surveyPath, lang);
+      const detail = await openSignedIn(surveyPath, { lang });
       await row(detail, youthCentre).waitFor();
       await expectNoAxeViolations(detail);
     },
   );
 
   it('fits a 320 px wide screen: the page never scrolls sideways, the table scrolls in its own region', async () => {
-    const page = await openSignedIn(surveyPath, 'ar', 320);
+    const page = await openSignedIn(surveyPath, { lang: 'ar', width: 320 });
     await row(page, youthCentre).waitFor();
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     const region = page.getByRole('region', {
       name: ar.staffSurvey.invitationsCaption.replace('{count}', '3'),
     });

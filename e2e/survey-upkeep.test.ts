@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import de from '../content/messages/de.json';
+import { emptyOffering, type Offering } from '../functions/survey/questionnaire';
 import {
-  emptyAnswers,
-  emptyOffering,
-  type Offering,
-  privacyNoticeVersion,
-} from '../functions/survey/questionnaire';
-import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
-import { newInvitation, outbox, type TestInvitation } from './support/survey-invitations';
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectNoPageProblems,
+  openPage,
+  waitForLoaded,
+} from './support/pages';
+import { callApi, openSignedIn, type StaffSession, staffSession } from './support/staff';
+import { newInvitation, outbox, submitResponse, type TestInvitation } from './support/survey-invitations';
 
 const u = de.surveyUpkeep;
 const run = randomUUID().slice(0, 8);
@@ -22,22 +24,8 @@ interface OwnEntry {
   lastConfirmedAt: string;
 }
 
-let staff: { token: string; expiresAt: string };
+let staff: StaffSession;
 let invitation: TestInvitation;
-
-async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(new URL(path, inject('baseUrl')).href, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 function offering(title: string): Offering {
   return {
@@ -55,12 +43,12 @@ function offering(title: string): Offering {
 }
 
 async function ownOfferings(): Promise<OwnEntry[]> {
-  return (await call<{ offerings: OwnEntry[] }>('GET', `/api/survey/${invitation.token}/offerings`))
+  return (await callApi<{ offerings: OwnEntry[] }>('GET', `/api/survey/${invitation.token}/offerings`))
     .offerings;
 }
 
 async function queue(status: string): Promise<{ offeringId: string; title: string; version: number }[]> {
-  const answer = await call<{ offerings: { offeringId: string; title: string; version: number }[] }>(
+  const answer = await callApi<{ offerings: { offeringId: string; title: string; version: number }[] }>(
     'GET',
     `/api/staff/offerings?status=${status}`,
     undefined,
@@ -70,7 +58,7 @@ async function queue(status: string): Promise<{ offeringId: string; title: strin
 }
 
 async function publicTitles(word: string): Promise<string[]> {
-  const page = await call<{ offerings: { title: string }[] }>('GET', `/api/offerings?q=${word}&limit=100`);
+  const page = await callApi<{ offerings: { title: string }[] }>('GET', `/api/offerings?q=${word}&limit=100`);
   return page.offerings.map((entry) => entry.title);
 }
 
@@ -87,36 +75,17 @@ function item(page: Page, title: string) {
 }
 
 beforeAll(async () => {
-  staff = await call('POST', '/api/dev/sign-in', {
-    email: 'admin@wegweiser.local',
-    password: 'wegweiser-demo',
-  });
+  staff = await staffSession();
   // 1. A survey that closes a few seconds from now: answered and submitted before, kept up after.
   invitation = await newInvitation({ closesInMs: 6_000 });
-  const answers = emptyAnswers();
-  answers.institution = {
-    name: invitation.institutionName,
-    sector: 'education',
-    sectorOther: '',
-    type: 'adult_education',
-    typeOther: '',
-    places: ['ochsenfurt'],
-  };
-  answers.offerings = [offering(titles.kept), offering(titles.withdrawn)];
-  answers.opening = { status: 'started', steps: ['staff_training'], stepsOther: '', obstacles: '' };
-  answers.interview = { willing: false, topics: [], topicsOther: '' };
-  answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion };
-  const saved = await call<{ version: number }>('PUT', `/api/survey/${invitation.token}/draft`, {
-    answers,
-    contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '09331 0000' },
-    version: 0,
-    language: 'de',
+  await submitResponse(invitation.token, {
+    institutionName: invitation.institutionName,
+    offerings: [offering(titles.kept), offering(titles.withdrawn)],
   });
-  await call('POST', `/api/survey/${invitation.token}/submit`, { version: saved.version });
   // 2. Staff approve both offerings.
   for (const entry of await queue('pending')) {
     if (!entry.title.includes(`Upkeep${run}`)) continue;
-    await call(
+    await callApi(
       'POST',
       `/api/staff/offerings/${entry.offeringId}/approve`,
       { version: entry.version },
@@ -201,17 +170,13 @@ describe('keeping offerings up to date through the survey link, after the survey
     const page = await openUpkeep('ar', 320);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expectNoAxeViolations(page);
-    const widths = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
-    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await expectNoHorizontalScroll(page);
   });
 });
 
 describe('open participation', () => {
   async function newSurvey(openParticipation: boolean): Promise<string> {
-    const survey = await call<{ surveyId: string }>(
+    const survey = await callApi<{ surveyId: string }>(
       'POST',
       '/api/staff/surveys',
       {
@@ -269,15 +234,7 @@ describe('open participation', () => {
 
 describe('staff ask for a re-confirmation', () => {
   it('shows how many institutions and offerings were asked', async () => {
-    const page = await openPage('/', { lang: 'de' });
-    await page.evaluate(
-      (session) =>
-        sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...session, via: 'dev' })),
-      staff,
-    );
-    await page.goto(new URL('/staff/review?lang=de', inject('baseUrl')).href);
-    await page.getByTestId('staff-email').waitFor();
-    await waitForLoaded(page);
+    const page = await openSignedIn('/staff/review');
     const days = page.getByLabel(de.review.reconfirmDays);
     expect(await days.inputValue()).toBe('180');
     // Ten years: nothing is that old, so no other test's link is replaced.

@@ -1,64 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
 import fa from '../content/messages/fa.json';
-import type { Language } from '../functions/shared/i18n/languages';
 import { completeAnswers } from '../functions/survey/testing/fixtures';
 import { demoWorkshopId, demoWorkshopToken } from '../local/demo-workshop';
 import {
   expectNoAxeViolations,
+  expectNoHorizontalScroll,
   expectNoPageProblems,
   openPage,
   signInThroughForm,
+  url,
   waitForLoaded,
 } from './support/pages';
+import { openSignedIn, staffSession } from './support/staff';
 
 const t = de.workshopStaff;
 const w = de.workshop;
 /** Unique per run: the e2e stack is shared by every test file. */
 const run = randomUUID().slice(0, 8);
-
-function api(path: string): string {
-  return new URL(path, inject('baseUrl')).href;
-}
-
-let session: { token: string; expiresAt: string } | undefined;
-
-async function staffToken(): Promise<{ token: string; expiresAt: string }> {
-  if (session) return session;
-  const response = await fetch(api('/api/dev/sign-in'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@wegweiser.local', password: 'wegweiser-demo' }),
-  });
-  expect(response.status).toBe(200);
-  session = (await response.json()) as { token: string; expiresAt: string };
-  return session;
-}
-
-async function openSignedIn(path: string, lang: Language = 'de'): Promise<Page> {
-  const { token, expiresAt } = await staffToken();
-  const page = await openPage('/', { lang });
-  await page.evaluate(
-    (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
-    { token, expiresAt },
-  );
-  await page.goto(new URL(`${path}?lang=${lang}`, inject('baseUrl')).href);
-  await page.getByTestId('staff-email').waitFor();
-  await waitForLoaded(page);
-  return page;
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.client);
-}
 
 describe('the workshop: staff announce it, people register, staff see the list', () => {
   const title = `Workshop Integrationskonzeption ${run}`;
@@ -68,7 +30,7 @@ describe('the workshop: staff announce it, people register, staff see the list',
   let manageLink = '';
 
   beforeAll(async () => {
-    await staffToken();
+    await staffSession();
   });
 
   it('creates a workshop in the staff console from Berlin wall-clock times', async () => {
@@ -183,8 +145,8 @@ describe('the workshop: staff announce it, people register, staff see the list',
     await page.getByRole('button', { name: t.export }).waitFor();
     await expectNoAxeViolations(page);
 
-    const exported = await fetch(api(`/api/staff/workshops/${workshopId}/registrations/export`), {
-      headers: { authorization: `Bearer ${(await staffToken()).token}` },
+    const exported = await fetch(url(`/api/staff/workshops/${workshopId}/registrations/export`), {
+      headers: { authorization: `Bearer ${(await staffSession()).token}` },
     });
     expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await exported.arrayBuffer());
@@ -202,14 +164,14 @@ describe('the workshop: staff announce it, people register, staff see the list',
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.getByRole('button', { name: ar.workshop.submit }).count()).toBe(1);
     expect(await page.locator('.workshop-programme').getAttribute('lang')).toBe('de');
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
     await page.screenshot({ path: '/tmp/workshop-ar-320.png', fullPage: true });
 
     const own = await openPage(manageLink, { lang: 'ar', viewport: { width: 320, height: 800 } });
     await waitForLoaded(own);
     expect(await own.getByTestId('registration-status').getAttribute('data-status')).toBe('registered');
-    await noHorizontalScroll(own);
+    await expectNoHorizontalScroll(own);
     await expectNoAxeViolations(own);
     expectNoPageProblems(page);
   });
@@ -252,10 +214,10 @@ describe('the e-mailed registration link', () => {
 
 describe('the announcement to the institutions that answered the survey', () => {
   it('mails each institution its own link in its language, which opens a filled-in form', async () => {
-    const { token } = await staffToken();
+    const { token } = await staffSession();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const post = async (path: string, body: unknown, method = 'POST') => {
-      const response = await fetch(api(path), { method, headers, body: JSON.stringify(body) });
+      const response = await fetch(url(path), { method, headers, body: JSON.stringify(body) });
       expect(response.status, path).toBeLessThan(300);
       return (await response.json()) as Record<string, unknown>;
     };
@@ -303,7 +265,7 @@ describe('the announcement to the institutions that answered the survey', () => 
     await page.getByRole('button', { name: t.announce }).click();
     await page.getByText(t.announced.replace('{mailed}', '0').replace('{already}', '1')).waitFor();
 
-    const outbox = (await (await fetch(api('/api/dev/outbox?limit=100'))).json()) as {
+    const outbox = (await (await fetch(url('/api/dev/outbox?limit=100'))).json()) as {
       messages: { to: string[]; purpose: string; language: string; text: string }[];
     };
     const mails = outbox.messages.filter(
@@ -326,8 +288,8 @@ describe('the announcement to the institutions that answered the survey', () => 
 
 describe("the workshop results: staff record findings with the interviews' tags", () => {
   it('records a recommendation with a topic after the workshop, keyboard only', async () => {
-    const { token } = await staffToken();
-    const created = await fetch(api('/api/staff/workshops'), {
+    const { token } = await staffSession();
+    const created = await fetch(url('/api/staff/workshops'), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -366,7 +328,7 @@ describe("the workshop results: staff record findings with the interviews' tags"
     await page.getByText(t.resultsSaved).waitFor();
 
     const stored = (await (
-      await fetch(api(`/api/staff/workshops/${workshopId}`), {
+      await fetch(url(`/api/staff/workshops/${workshopId}`), {
         headers: { authorization: `Bearer ${token}` },
       })
     ).json()) as { results?: { findings: { kind: string; topics: string[] }[] } };
@@ -377,8 +339,8 @@ describe("the workshop results: staff record findings with the interviews' tags"
   });
 
   it('says on the public page that registration has closed', async () => {
-    const { token } = await staffToken();
-    const created = await fetch(api('/api/staff/workshops'), {
+    const { token } = await staffSession();
+    const created = await fetch(url('/api/staff/workshops'), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -103,3 +103,12 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await page.getByLabel(de.staff.passwordLabel).fill(password);
   await page.getByRole('button', { name: de.staff.signIn, exact: true }).click();
 }
+
+/** Fails when the page is wider than the window (WCAG 1.4.10 reflow: no scrolling sideways). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.client);
+}

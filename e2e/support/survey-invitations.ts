@@ -1,36 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { OutboxPage } from '../../functions/dev/schemas';
+import type { Language } from '../../functions/shared/i18n/languages';
+import {
+  type ContactPerson,
+  emptyAnswers,
+  type Offering,
+  privacyNoticeVersion,
+  type SurveyAnswers,
+} from '../../functions/survey/questionnaire';
 import type { IssuedInvitation, RespondentView } from '../../functions/survey/schemas';
+import { url } from './pages';
+import { callApi, staffSession } from './staff';
 
 /**
  * Invitations for browser tests, made through the staff API as staff would: each test gets its own
  * survey and invitation, so tests on the shared stack never see each other's answers.
  */
 
-function api(path: string): string {
-  return new URL(path, inject('baseUrl')).href;
-}
-
-let staffToken: string | undefined;
-
-async function signInStaff(): Promise<string> {
-  if (staffToken) return staffToken;
-  const response = await fetch(api('/api/dev/sign-in'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@wegweiser.local', password: 'wegweiser-demo' }),
-  });
-  expect(response.status).toBe(200);
-  staffToken = ((await response.json()) as { token: string }).token;
-  return staffToken;
-}
-
 async function staffPost<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(api(path), {
+  const response = await fetch(url(path), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await signInStaff()}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${(await staffSession()).token}` },
     body: JSON.stringify(body),
   });
   expect(response.status, `${path}: ${await response.clone().text()}`).toBe(201);
@@ -71,7 +63,7 @@ export async function newInvitation(options: { closesInMs?: number } = {}): Prom
 
 /** What the server holds for an invitation right now (the respondent's view of it). */
 export async function serverCopy(token: string): Promise<RespondentView> {
-  const response = await fetch(api(`/api/survey/${token}`));
+  const response = await fetch(url(`/api/survey/${token}`));
   expect(response.status).toBe(200);
   return (await response.json()) as RespondentView;
 }
@@ -80,7 +72,45 @@ export type OutboxMessage = z.infer<typeof OutboxPage>['messages'][number];
 
 /** The newest messages of the dev outbox. */
 export async function outbox(): Promise<OutboxMessage[]> {
-  const response = await fetch(api('/api/dev/outbox?limit=100'));
+  const response = await fetch(url('/api/dev/outbox?limit=100'));
   expect(response.status).toBe(200);
   return ((await response.json()) as z.infer<typeof OutboxPage>).messages;
+}
+
+export interface ResponseToSubmit {
+  institutionName: string;
+  offerings?: Offering[];
+  /** Not willing to be interviewed unless said otherwise. */
+  interview?: SurveyAnswers['interview'];
+  contact?: ContactPerson;
+  language?: Language;
+}
+
+/** Answers an invitation completely (an adult education centre in Ochsenfurt) and submits it, via the API. */
+export async function submitResponse(token: string, response: ResponseToSubmit): Promise<void> {
+  const answers = emptyAnswers();
+  answers.institution = {
+    name: response.institutionName,
+    sector: 'education',
+    sectorOther: '',
+    type: 'adult_education',
+    typeOther: '',
+    places: ['ochsenfurt'],
+  };
+  answers.offerings = response.offerings ?? [];
+  answers.opening = { status: 'started', steps: ['staff_training'], stepsOther: '', obstacles: '' };
+  answers.interview = response.interview ?? { willing: false, topics: [], topicsOther: '' };
+  answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion };
+  const saved = await callApi<{ version: number }>('PUT', `/api/survey/${token}/draft`, {
+    answers,
+    contact: response.contact ?? {
+      name: 'Erika Beispiel',
+      role: 'Leitung',
+      email: 'erika@example.org',
+      phone: '09331 0000',
+    },
+    version: 0,
+    language: response.language ?? 'de',
+  });
+  await callApi('POST', `/api/survey/${token}/submit`, { version: saved.version });
 }

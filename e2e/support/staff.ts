@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Language } from '../../functions/shared/i18n/languages';
+import { openPage, url, waitForLoaded } from './pages';
+
+/** What the dev sign-in returns and the console keeps in sessionStorage. */
+export interface StaffSession {
+  token: string;
+  expiresAt: string;
+}
+
+/** Calls the API of the shared e2e stack; fails with method, path, status and body on any non-2xx answer. */
+export async function callApi<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(url(path), {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export type DemoRole = 'admin' | 'staff';
+
+const sessions = new Map<DemoRole, StaffSession>();
+
+/** A demo account's session through the dev sign-in, made once per test file and role. */
+export async function staffSession(role: DemoRole = 'admin'): Promise<StaffSession> {
+  const known = sessions.get(role);
+  if (known) return known;
+  const response = await fetch(url('/api/dev/sign-in'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${role}@wegweiser.local`, password: 'wegweiser-demo' }),
+  });
+  expect(response.status).toBe(200);
+  const session = (await response.json()) as StaffSession;
+  sessions.set(role, session);
+  return session;
+}
+
+export interface SignedInOptions {
+  lang?: Language;
+  width?: number;
+  role?: DemoRole;
+}
+
+/** Opens a console page already signed in (the session the sign-in form would have stored). */
+export async function openSignedIn(path: string, options: SignedInOptions = {}): Promise<Page> {
+  const lang = options.lang ?? 'de';
+  const { token, expiresAt } = await staffSession(options.role);
+  const page = await openPage('/', { lang, viewport: { width: options.width ?? 1280, height: 900 } });
+  await page.evaluate(
+    (value) => sessionStorage.setItem('wegweiser.staffSession', JSON.stringify({ ...value, via: 'dev' })),
+    { token, expiresAt },
+  );
+  const target = new URL(url(path));
+  target.searchParams.set('lang', lang);
+  await page.goto(target.href);
+  await page.getByTestId('staff-email').waitFor();
+  await waitForLoaded(page);
+  return page;
+}
