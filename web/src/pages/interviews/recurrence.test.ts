@@ -3,19 +3,33 @@ import { CreateSlotsRequest } from '../../../../functions/interviews/schemas';
 import { planSlots } from '../../../../functions/interviews/slots';
 import { maxPreviewSlots, previewSlots, type SlotPlan } from './recurrence';
 
+type RecurringPlan = Extract<SlotPlan, { kind: 'recurring' }>;
+
+/** Tuesdays 9–12 in the first half of December 2026, with the given changes. */
+function recurring(change: Partial<RecurringPlan> = {}): RecurringPlan {
+  return {
+    kind: 'recurring',
+    weekdays: [2],
+    fromDate: '2026-12-01',
+    untilDate: '2026-12-15',
+    dayStart: '09:00',
+    dayEnd: '12:00',
+    ...change,
+  };
+}
+
+/** Sundays whose window starts at 02:15, the hour the clocks skip on 29 March 2026. */
+const skippedHourSundays = recurring({
+  weekdays: [7],
+  fromDate: '2026-03-22',
+  untilDate: '2026-03-29',
+  dayStart: '02:15',
+  dayEnd: '05:00',
+});
+
 describe('the preview of slots to publish', () => {
   it('makes back-to-back slots on the chosen weekdays, in Berlin time', () => {
-    const slots = previewSlots(
-      {
-        kind: 'recurring',
-        weekdays: [2],
-        fromDate: '2026-12-01',
-        untilDate: '2026-12-15',
-        dayStart: '09:00',
-        dayEnd: '12:00',
-      },
-      60,
-    );
+    const slots = previewSlots(recurring(), 60);
     expect(slots?.map((slot) => slot.startsAt)).toEqual([
       '2026-12-01T09:00:00+01:00',
       '2026-12-01T10:00:00+01:00',
@@ -32,14 +46,7 @@ describe('the preview of slots to publish', () => {
 
   it('keeps the wall-clock window across the change to summer time', () => {
     const slots = previewSlots(
-      {
-        kind: 'recurring',
-        weekdays: [6, 1],
-        fromDate: '2026-03-28',
-        untilDate: '2026-03-30',
-        dayStart: '09:00',
-        dayEnd: '10:30',
-      },
+      recurring({ weekdays: [6, 1], fromDate: '2026-03-28', untilDate: '2026-03-30', dayEnd: '10:30' }),
       45,
     );
     expect(slots).toEqual([
@@ -52,17 +59,7 @@ describe('the preview of slots to publish', () => {
   });
 
   it('leaves out a slot that would end after the window', () => {
-    const slots = previewSlots(
-      {
-        kind: 'recurring',
-        weekdays: [2],
-        fromDate: '2026-12-01',
-        untilDate: '2026-12-01',
-        dayStart: '09:00',
-        dayEnd: '11:30',
-      },
-      60,
-    );
+    const slots = previewSlots(recurring({ untilDate: '2026-12-01', dayEnd: '11:30' }), 60);
     expect(slots?.map((slot) => slot.startsAt)).toEqual([
       '2026-12-01T09:00:00+01:00',
       '2026-12-01T10:00:00+01:00',
@@ -71,14 +68,7 @@ describe('the preview of slots to publish', () => {
 
   it('runs a window to midnight when it ends at 24:00', () => {
     const slots = previewSlots(
-      {
-        kind: 'recurring',
-        weekdays: [2],
-        fromDate: '2026-12-01',
-        untilDate: '2026-12-01',
-        dayStart: '22:00',
-        dayEnd: '24:00',
-      },
+      recurring({ untilDate: '2026-12-01', dayStart: '22:00', dayEnd: '24:00' }),
       60,
     );
     expect(slots?.map((slot) => slot.endsAt)).toEqual([
@@ -99,28 +89,18 @@ describe('the preview of slots to publish', () => {
     ['the last date before the first', { fromDate: '2026-12-10', untilDate: '2026-12-01' }],
     ['a time off the quarter hour', { dayStart: '09:10' }],
     ['an impossible date', { untilDate: '2026-02-30' }],
-  ])('shows nothing for %s', (_case, change) => {
-    const plan = {
-      kind: 'recurring' as const,
-      weekdays: [2],
-      fromDate: '2026-12-01',
-      untilDate: '2026-12-15',
-      dayStart: '09:00',
-      dayEnd: '12:00',
-      ...change,
-    };
-    expect(previewSlots(plan, 60)).toBeUndefined();
+  ] satisfies [string, Partial<RecurringPlan>][])('shows nothing for %s', (_case, change) => {
+    expect(previewSlots(recurring(change), 60)).toBeUndefined();
   });
 
   it('refuses a plan that would make more slots than anyone means to', () => {
-    const plan = {
-      kind: 'recurring' as const,
+    const plan = recurring({
       weekdays: [1, 2, 3, 4, 5, 6, 7],
       fromDate: '2026-01-01',
       untilDate: '2026-12-31',
       dayStart: '00:00',
       dayEnd: '24:00',
-    };
+    });
     expect(previewSlots(plan, 60)).toBeUndefined();
     expect(maxPreviewSlots).toBeLessThan(365 * 24);
   });
@@ -128,78 +108,51 @@ describe('the preview of slots to publish', () => {
 
 describe('the preview shows exactly the slots the API will create', () => {
   const plans: [string, SlotPlan, number][] = [
-    [
-      'Tuesdays 9–12 in winter',
-      {
-        kind: 'recurring',
-        weekdays: [2],
-        fromDate: '2026-12-01',
-        untilDate: '2026-12-22',
-        dayStart: '09:00',
-        dayEnd: '12:00',
-      },
-      60,
-    ],
+    ['Tuesdays 9–12 in winter', recurring({ untilDate: '2026-12-22' }), 60],
     [
       'every day across the spring change, 45 minutes',
-      {
-        kind: 'recurring',
+      recurring({
         weekdays: [1, 2, 3, 4, 5, 6, 7],
         fromDate: '2026-03-27',
         untilDate: '2026-03-31',
         dayStart: '08:15',
         dayEnd: '11:00',
-      },
+      }),
       45,
     ],
     [
       'nights across the autumn change, in the doubled hour',
-      {
-        kind: 'recurring',
+      recurring({
         weekdays: [7],
         fromDate: '2026-10-18',
         untilDate: '2026-10-25',
         dayStart: '01:00',
         dayEnd: '04:00',
-      },
+      }),
       30,
     ],
-    [
-      'a window starting in the skipped hour',
-      {
-        kind: 'recurring',
-        weekdays: [7],
-        fromDate: '2026-03-22',
-        untilDate: '2026-03-29',
-        dayStart: '02:15',
-        dayEnd: '05:00',
-      },
-      60,
-    ],
+    ['a window starting in the skipped hour', skippedHourSundays, 60],
     [
       'evenings to midnight',
-      {
-        kind: 'recurring',
+      recurring({
         weekdays: [5],
         fromDate: '2026-06-05',
         untilDate: '2026-06-12',
         dayStart: '21:30',
         dayEnd: '24:00',
-      },
+      }),
       90,
     ],
     ['one slot in summer', { kind: 'single', date: '2026-07-01', start: '14:15' }, 30],
     [
       'another zone',
-      {
-        kind: 'recurring',
+      recurring({
         weekdays: [3],
         fromDate: '2026-12-02',
         untilDate: '2026-12-09',
-        dayStart: '09:00',
         dayEnd: '11:00',
         timeZone: 'Asia/Tehran',
-      },
+      }),
       60,
     ],
   ];
@@ -216,17 +169,7 @@ describe('the preview shows exactly the slots the API will create', () => {
   });
 
   it('skips the day whose window starts in the hour the clocks skip, as the API does', () => {
-    const slots = previewSlots(
-      {
-        kind: 'recurring',
-        weekdays: [7],
-        fromDate: '2026-03-22',
-        untilDate: '2026-03-29',
-        dayStart: '02:15',
-        dayEnd: '05:00',
-      },
-      60,
-    );
+    const slots = previewSlots(skippedHourSundays, 60);
     expect(slots?.map((slot) => slot.startsAt.slice(0, 10))).toEqual(['2026-03-22', '2026-03-22']);
     expect(previewSlots({ kind: 'single', date: '2026-03-29', start: '02:30' }, 60)).toBeUndefined();
   });
