@@ -601,11 +601,7 @@ class SurveyConversation {
       } else this.end();
       return;
     }
-    if (loaded.survey.closed) {
-      this.say('bot.survey.closed');
-      this.end();
-      return;
-    }
+    if (this.endedBecauseClosed(loaded)) return;
     if (this.deps.now().getTime() < Date.parse(loaded.survey.opensAt)) {
       this.say('bot.survey.notOpenYet', { opensAt: formatDateTime(loaded.survey.opensAt, this.language) });
       this.end();
@@ -616,25 +612,39 @@ class SurveyConversation {
     this.go(loaded, resumeStep(loaded.draft, undefined), undefined);
   }
 
+  /** The response behind the link, or undefined once the person was told why it cannot go on. */
+  private async loadOpen(token: string): Promise<Loaded | undefined> {
+    let loaded: Loaded;
+    try {
+      loaded = await load(this.deps, token);
+    } catch (error) {
+      this.refuse(error);
+      return undefined;
+    }
+    return this.endedBecauseClosed(loaded) ? undefined : loaded;
+  }
+
+  private endedBecauseClosed(loaded: Loaded): boolean {
+    if (!loaded.survey.closed) return false;
+    this.say('bot.survey.closed');
+    this.end();
+    return true;
+  }
+
+  /** Says why the response cannot go on (revoked, gone, …) and ends; an error with no such reason is thrown on. */
+  private refuse(error: unknown): void {
+    const reply = refusal(this.language, error);
+    if (!reply) throw error;
+    this.replies.push(reply);
+    this.end();
+  }
+
   /** Back after a pause, in chat: reload (the web form may have saved since) and ask the first open question. */
   async resume(greeting: MessageKey = 'bot.survey.resumed'): Promise<void> {
     const dialog = this.dialog();
     if (!dialog.token) return this.askCode();
-    let loaded: Loaded;
-    try {
-      loaded = await load(this.deps, dialog.token);
-    } catch (error) {
-      const reply = refusal(this.language, error);
-      if (!reply) throw error;
-      this.replies.push(reply);
-      this.end();
-      return;
-    }
-    if (loaded.survey.closed) {
-      this.say('bot.survey.closed');
-      this.end();
-      return;
-    }
+    const loaded = await this.loadOpen(dialog.token);
+    if (!loaded) return;
     dialog.paused = false;
     dialog.version = loaded.version;
     this.say(greeting);
@@ -677,21 +687,8 @@ class SurveyConversation {
         ]);
       return;
     }
-    let loaded: Loaded;
-    try {
-      loaded = await load(this.deps, token);
-    } catch (error) {
-      const reply = refusal(this.language, error);
-      if (!reply) throw error;
-      this.replies.push(reply);
-      this.end();
-      return;
-    }
-    if (loaded.survey.closed) {
-      this.say('bot.survey.closed');
-      this.end();
-      return;
-    }
+    const loaded = await this.loadOpen(token);
+    if (!loaded) return;
     // Saved elsewhere since (the web form, another chat): the answer was given to an older state.
     if (loaded.version !== dialog.version) {
       this.changedElsewhere(loaded);
@@ -824,10 +821,7 @@ class SurveyConversation {
         this.changedElsewhere(await load(this.deps, dialog.token ?? ''));
         return false;
       }
-      const reply = refusal(this.language, error);
-      if (!reply) throw error;
-      this.replies.push(reply);
-      this.end();
+      this.refuse(error);
       return false;
     }
   }
@@ -871,10 +865,7 @@ class SurveyConversation {
         this.toSummary(loaded);
         return;
       }
-      const reply = refusal(this.language, error);
-      if (!reply) throw error;
-      this.replies.push(reply);
-      this.end();
+      this.refuse(error);
     }
   }
 }
