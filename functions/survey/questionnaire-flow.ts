@@ -1,21 +1,7 @@
 import type { z } from 'zod';
 import { languageCodes } from '../shared/i18n/languages';
 import type { MessageKey } from '../shared/i18n/messages';
-import {
-  applies,
-  ContactPerson,
-  costKinds,
-  institutionTypes,
-  needCategories,
-  Offering,
-  offeredLanguages,
-  offeringCategories,
-  openingStatuses,
-  openingSteps,
-  SurveyAnswers,
-  sectors,
-  targetGroups,
-} from './questionnaire';
+import { applies, ContactPerson, Offering, optionGroups, SurveyAnswers } from './questionnaire';
 
 /**
  * The questionnaire as a sequence of questions, free of any interface: the order of the web form's
@@ -33,19 +19,8 @@ export function emptyContact(): ContactPerson {
   return { name: '', role: '', email: '', phone: '' };
 }
 
-/** The option lists; their texts are `questionnaire.<group>.<id>` in the content files. */
-export const optionLists = {
-  sectors,
-  institutionTypes,
-  offeringCategories,
-  targetGroups,
-  offeredLanguages,
-  costKinds,
-  openingStatuses,
-  openingSteps,
-  needCategories,
-  textLanguages: languageCodes,
-} as const;
+/** The option lists, and the languages an offering's texts are written in. */
+export const optionLists = { ...optionGroups, textLanguages: languageCodes } as const;
 export type OptionList = keyof typeof optionLists;
 
 /** The label of an option: text languages are named like offered languages. */

@@ -121,6 +121,19 @@ export const needCategories = [
   'other',
 ] as const;
 
+/** The questionnaire's option lists; their texts are `questionnaire.<group>.<id>` in the content files. */
+export const optionGroups = {
+  sectors,
+  institutionTypes,
+  offeringCategories,
+  targetGroups,
+  offeredLanguages,
+  costKinds,
+  openingStatuses,
+  openingSteps,
+  needCategories,
+} as const;
+
 /** The privacy notice respondents see; its version is stored with every answer. */
 export const privacyNoticeVersion = '2026-11-01';
 
