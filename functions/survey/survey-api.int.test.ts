@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { signIn, startTestStack } from '../../local/testing/local-stack';
+import { describe, expect, it } from 'vitest';
+import { useSignedInStack } from '../../local/testing/local-stack';
 import { completeAnswers } from './testing/fixtures';
 
 const contact = { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '0931 123' };
 
 describe('survey API through the local server', () => {
-  let stack: LocalStack;
-  let staff: Record<string, string>;
+  const stack = useSignedInStack();
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    staff = {
-      authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
-      'content-type': 'application/json',
-    };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const post = (path: string, body: unknown, headers: Record<string, string> = staff) =>
+  const post = (path: string, body: unknown, headers: Record<string, string> = stack.staff) =>
     fetch(`${stack.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
   async function newSurvey() {
@@ -41,7 +28,7 @@ describe('survey API through the local server', () => {
       closesAt: '2099-01-01T00:00:00Z',
       openParticipation: false,
     };
-    const headers = { ...staff, 'idempotency-key': 'create-survey-test-1' };
+    const headers = { ...stack.staff, 'idempotency-key': 'create-survey-test-1' };
     const [first, second] = await Promise.all([
       post('/api/staff/surveys', body, headers),
       post('/api/staff/surveys', body, headers),
@@ -56,7 +43,7 @@ describe('survey API through the local server', () => {
       if (response.status === 201) ids.add(((await response.json()) as { surveyId: string }).surveyId);
     }
     expect(ids.size).toBe(1);
-    const list = (await (await fetch(`${stack.url}/api/staff/surveys`, { headers: staff })).json()) as {
+    const list = (await (await fetch(`${stack.url}/api/staff/surveys`, { headers: stack.staff })).json()) as {
       surveys: { title: string }[];
     };
     expect(list.surveys.filter((survey) => survey.title === 'Einmal')).toHaveLength(1);
@@ -118,7 +105,9 @@ describe('survey API through the local server', () => {
     expect(confirmation?.to).toEqual(['erika@example.org']);
     expect(confirmation?.text).toContain('Deutschkurs am Abend');
 
-    const queue = (await (await fetch(`${stack.url}/api/staff/offerings`, { headers: staff })).json()) as {
+    const queue = (await (
+      await fetch(`${stack.url}/api/staff/offerings`, { headers: stack.staff })
+    ).json()) as {
       offerings: { offeringId: string; title: string; version: number }[];
     };
     const pending = queue.offerings.find((offering) => offering.title === 'Deutschkurs am Abend');

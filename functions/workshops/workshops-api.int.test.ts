@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ar from '../../content/messages/ar.json';
 import de from '../../content/messages/de.json';
-import type { LocalStack } from '../../local/stack';
-import { signIn, startTestStack } from '../../local/testing/local-stack';
+import { useSignedInStack } from '../../local/testing/local-stack';
 
 describe('workshop API through the local server', () => {
-  let stack: LocalStack;
-  let staff: Record<string, string>;
+  const stack = useSignedInStack();
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    staff = {
-      authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
-      'content-type': 'application/json',
-    };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const post = (path: string, body: unknown, headers: Record<string, string> = staff) =>
+  const post = (path: string, body: unknown, headers: Record<string, string> = stack.staff) =>
     fetch(`${stack.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
   async function newWorkshop(registrationClosesAt: string) {
@@ -103,7 +90,7 @@ describe('workshop API through the local server', () => {
     const response = await fetch(
       `${stack.url}/api/staff/workshops/${workshopId}/registrations/export?lang=en`,
       {
-        headers: staff,
+        headers: stack.staff,
       },
     );
     expect(response.status).toBe(200);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { demoAccounts } from '../seed';
 import { type LocalStack, startLocalStack } from '../stack';
 
@@ -13,8 +13,10 @@ export async function startTestStack(): Promise<LocalStack> {
   });
 }
 
+export type DemoRole = 'admin' | 'staff';
+
 /** Signs in through the development sign-in as a demo account and returns the bearer token. */
-export async function signIn(baseUrl: string, role: 'admin' | 'staff' = 'admin'): Promise<string> {
+export async function signIn(baseUrl: string, role: DemoRole = 'admin'): Promise<string> {
   const account = demoAccounts.find((candidate) => candidate.email.startsWith(role));
   if (!account) throw new Error(`no demo account for ${role}`);
   const response = await fetch(`${baseUrl}/api/dev/sign-in`, {
@@ -24,4 +26,47 @@ export async function signIn(baseUrl: string, role: 'admin' | 'staff' = 'admin')
   });
   if (!response.ok) throw new Error(`sign-in failed with ${response.status}`);
   return ((await response.json()) as { token: string }).token;
+}
+
+/** A test stack of a describe block and the JSON request headers of a signed-in demo account. */
+export interface SignedInStack {
+  readonly stack: LocalStack;
+  readonly url: string;
+  readonly store: LocalStack['store'];
+  /** `authorization` and `content-type: application/json`, ready for `fetch`. */
+  readonly staff: Record<string, string>;
+}
+
+/**
+ * Starts a stack of its own before the calling describe block and stops it after; read the returned
+ * object inside hooks and tests only (its values exist once the block's `beforeAll` has run).
+ */
+export function useSignedInStack(role: DemoRole = 'staff'): SignedInStack {
+  let stack: LocalStack | undefined;
+  let staff: Record<string, string> | undefined;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    staff = { authorization: `Bearer ${await signIn(stack.url, role)}`, 'content-type': 'application/json' };
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  function started<T>(value: T | undefined): T {
+    if (value === undefined) throw new Error('the test stack is read before its beforeAll ran');
+    return value;
+  }
+  return {
+    get stack() {
+      return started(stack);
+    },
+    get url() {
+      return started(stack).url;
+    },
+    get store() {
+      return started(stack).store;
+    },
+    get staff() {
+      return started(staff);
+    },
+  };
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../../local/stack';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type BotActivity, say } from '../../../local/testing/bot-client';
-import { signIn, startTestStack } from '../../../local/testing/local-stack';
+import { useSignedInStack } from '../../../local/testing/local-stack';
 import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, type MessageParams, translate } from '../../shared/i18n/messages';
 import { type ContactPerson, privacyNoticeVersion, type SurveyAnswers } from '../../survey/questionnaire';
@@ -34,19 +33,13 @@ function content(submission: SubmissionRecord | undefined) {
 }
 
 describe('the survey by chat, through the Bot Framework endpoint', () => {
-  let stack: LocalStack;
-  let staff: Record<string, string>;
+  const stack = useSignedInStack();
   let surveyId: string;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    staff = {
-      authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
-      'content-type': 'application/json',
-    };
     const created = await fetch(`${stack.url}/api/staff/surveys`, {
       method: 'POST',
-      headers: staff,
+      headers: stack.staff,
       body: JSON.stringify({
         title: 'Bestandsaufnahme',
         opensAt: '2026-01-01T00:00:00+01:00',
@@ -56,14 +49,11 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     });
     surveyId = ((await created.json()) as { surveyId: string }).surveyId;
   });
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   async function invite(email: string, language: Language = 'de') {
     const response = await fetch(`${stack.url}/api/staff/surveys/${surveyId}/invitations`, {
       method: 'POST',
-      headers: staff,
+      headers: stack.staff,
       body: JSON.stringify({ institutionName: 'VHS Ochsenfurt', email, language }),
     });
     expect(response.status).toBe(201);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../../local/stack';
+import { describe, expect, it } from 'vitest';
 import { say as sendToBot } from '../../../local/testing/bot-client';
-import { signIn, startTestStack } from '../../../local/testing/local-stack';
+import { useSignedInStack } from '../../../local/testing/local-stack';
 
 interface ConceptPageBody {
   language: string;
@@ -24,21 +23,9 @@ interface EntryView {
 }
 
 describe('concept page, staff knowledge editing and learning from gaps through the local server', () => {
-  let stack: LocalStack;
-  let staff: Record<string, string>;
+  const stack = useSignedInStack();
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    staff = {
-      authorization: `Bearer ${await signIn(stack.url, 'staff')}`,
-      'content-type': 'application/json',
-    };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const call = async <T>(method: string, path: string, body?: unknown, headers = staff) => {
+  const call = async <T>(method: string, path: string, body?: unknown, headers = stack.staff) => {
     const response = await fetch(`${stack.url}${path}`, {
       method,
       headers,
