@@ -3,8 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshStore } from '../../local/testing/test-store';
 import { OfferingStore } from '../offerings/offering-store';
 import { DomainError } from '../shared/domain/errors';
+import type { Language } from '../shared/i18n/languages';
 import type { Store } from '../shared/store/store';
 import { RecordingMailer } from '../shared/testing/recording-mailer';
+import type { ContactPerson } from '../survey/questionnaire';
 import { saveDraft, submitResponse } from '../survey/responding';
 import { createSurvey, inviteInstitution, type SurveyAdminDeps } from '../survey/survey-admin';
 import { SurveyStore } from '../survey/survey-store';
@@ -81,8 +83,13 @@ describe('the workshop against DynamoDB Local', () => {
     };
   }
 
-  /** A survey one institution has submitted (through the survey's own use cases). */
-  async function submittedSurvey(): Promise<string> {
+  /** The list and the counter kept beside it agree, and hold these numbers. */
+  async function expectCounts(workshopId: string, expected: { registered: number; waiting: number }) {
+    expect(await counts(workshopId)).toEqual({ ...expected, counter: expected });
+  }
+
+  /** A new survey, with the survey's own use cases to invite institutions and answer as they would. */
+  async function newSurvey() {
     const admin: SurveyAdminDeps = { ...deps, surveys: deps.surveys };
     const responding = {
       surveys: deps.surveys,
@@ -90,29 +97,45 @@ describe('the workshop against DynamoDB Local', () => {
       mailer,
       now: () => clock,
     };
-    const survey = await createSurvey(
+    const { surveyId } = await createSurvey(
       admin,
       {
-        title: 'Umfrage',
+        title: 'Bestandsaufnahme',
         opensAt: '2027-01-01T00:00:00Z',
         closesAt: '2027-12-31T00:00:00Z',
         openParticipation: false,
       },
       'staff-1',
     );
-    const issued = await inviteInstitution(admin, survey.surveyId, {
-      institutionName: 'Caritas',
-      email: 'info@caritas.example',
-      language: 'de',
-    });
-    const token = /\/survey\/([\w-]+)/.exec(issued.link)?.[1] ?? '';
-    const saved = await saveDraft(responding, token, {
-      answers: completeAnswers(),
-      contact: { name: 'Anna Beispiel', role: 'Leitung', email: 'anna@caritas.example', phone: '' },
-      version: 0,
-      language: 'de',
-    });
-    await submitResponse(responding, token, { version: saved.version });
+    return {
+      surveyId,
+      /** The invitation's token. */
+      async invite(institutionName: string, email: string): Promise<string> {
+        const issued = await inviteInstitution(admin, surveyId, { institutionName, email, language: 'de' });
+        return /\/survey\/([\w-]+)/.exec(issued.link)?.[1] ?? '';
+      },
+      /** Saves complete answers and, unless told not to, submits them. */
+      async answer(token: string, contact: ContactPerson, language: Language, submit = true): Promise<void> {
+        const saved = await saveDraft(responding, token, {
+          answers: completeAnswers(),
+          contact,
+          version: 0,
+          language,
+        });
+        if (submit) await submitResponse(responding, token, { version: saved.version });
+      },
+    };
+  }
+
+  /** A survey one institution has submitted. */
+  async function submittedSurvey(): Promise<string> {
+    const survey = await newSurvey();
+    const token = await survey.invite('Caritas', 'info@caritas.example');
+    await survey.answer(
+      token,
+      { name: 'Anna Beispiel', role: 'Leitung', email: 'anna@caritas.example', phone: '' },
+      'de',
+    );
     mailer.sent = [];
     return survey.surveyId;
   }
@@ -124,11 +147,7 @@ describe('the workshop against DynamoDB Local', () => {
     );
     expect(results.filter((result) => result.status === 'registered')).toHaveLength(10);
     expect(results.filter((result) => result.status === 'waiting')).toHaveLength(20);
-    expect(await counts(workshopId)).toEqual({
-      registered: 10,
-      waiting: 20,
-      counter: { registered: 10, waiting: 20 },
-    });
+    await expectCounts(workshopId, { registered: 10, waiting: 20 });
     const list = await listRegistrations(deps, workshopId);
     expect(list.slice(10).map((entry) => entry.waitingPosition)).toEqual(
       Array.from({ length: 20 }, (_, index) => index + 1),
@@ -155,11 +174,7 @@ describe('the workshop against DynamoDB Local', () => {
     expect(movedUp[0]?.text).toMatch(
       /https:\/\/wegweiser\.example\/workshop\/registration\/[\w-]{22,}\?lang=de\b/,
     );
-    expect(await counts(workshopId)).toEqual({
-      registered: 2,
-      waiting: 1,
-      counter: { registered: 2, waiting: 1 },
-    });
+    await expectCounts(workshopId, { registered: 2, waiting: 1 });
     expect((await listRegistrations(deps, workshopId)).map((entry) => entry.email)).toEqual([
       'person2@example.org',
       'person3@example.org',
@@ -179,11 +194,7 @@ describe('the workshop against DynamoDB Local', () => {
       ...Array.from({ length: 5 }, (_, index) => register(deps, workshopId, person(100 + index))),
     ]);
 
-    expect(await counts(workshopId)).toEqual({
-      registered: 10,
-      waiting: 9,
-      counter: { registered: 10, waiting: 9 },
-    });
+    await expectCounts(workshopId, { registered: 10, waiting: 9 });
   });
 
   it('answers a repeated registration of the same address with the same registration', async () => {
@@ -195,11 +206,7 @@ describe('the workshop against DynamoDB Local', () => {
 
     expect(concurrent.filter((result) => !result.alreadyRegistered)).toHaveLength(1);
     expect(again).toEqual({ status: 'registered', alreadyRegistered: true });
-    expect(await counts(workshopId)).toEqual({
-      registered: 1,
-      waiting: 0,
-      counter: { registered: 1, waiting: 0 },
-    });
+    await expectCounts(workshopId, { registered: 1, waiting: 0 });
     expect(mailer.sent).toHaveLength(1);
   });
 
@@ -252,46 +259,15 @@ describe('the workshop against DynamoDB Local', () => {
   });
 
   it('announces to every institution that submitted, in its language, once', async () => {
-    const admin: SurveyAdminDeps = { ...deps, surveys: deps.surveys };
-    const responding = {
-      surveys: deps.surveys,
-      offerings: new OfferingStore(store),
-      mailer,
-      now: () => clock,
-    };
-    const survey = await createSurvey(
-      admin,
-      {
-        title: 'Bestandsaufnahme',
-        opensAt: '2027-01-01T00:00:00Z',
-        closesAt: '2027-12-31T00:00:00Z',
-        openParticipation: false,
-      },
-      'staff-1',
+    const survey = await newSurvey();
+    const submitted = await survey.invite('VHS Ochsenfurt', 'info@vhs.example');
+    const notSubmitted = await survey.invite('Jugendtreff', 'info@jugend.example');
+    await survey.answer(
+      submitted,
+      { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@vhs.example', phone: '' },
+      'tr',
     );
-    const invite = async (institutionName: string, email: string) => {
-      const issued = await inviteInstitution(admin, survey.surveyId, {
-        institutionName,
-        email,
-        language: 'de',
-      });
-      return /\/survey\/([\w-]+)/.exec(issued.link)?.[1] ?? '';
-    };
-    const submitted = await invite('VHS Ochsenfurt', 'info@vhs.example');
-    const notSubmitted = await invite('Jugendtreff', 'info@jugend.example');
-    const saved = await saveDraft(responding, submitted, {
-      answers: completeAnswers(),
-      contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@vhs.example', phone: '' },
-      version: 0,
-      language: 'tr',
-    });
-    await submitResponse(responding, submitted, { version: saved.version });
-    await saveDraft(responding, notSubmitted, {
-      answers: completeAnswers(),
-      contact: { name: '', role: '', email: '', phone: '' },
-      version: 0,
-      language: 'de',
-    });
+    await survey.answer(notSubmitted, { name: '', role: '', email: '', phone: '' }, 'de', false);
     const { workshopId } = await workshop(10);
     mailer.sent = [];
 
