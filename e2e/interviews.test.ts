@@ -18,7 +18,7 @@ import {
   openPage,
   waitForLoaded,
 } from './support/pages';
-import { openSignedIn } from './support/staff';
+import { goToConsoleSection, openSignedIn } from './support/staff';
 import { newInvitation, outbox, submitResponse, type TestInvitation } from './support/survey-invitations';
 
 const messages = { de, en, ar, tr, uk, ru, fa };
@@ -72,12 +72,7 @@ beforeAll(async () => {
 describe('expert interviews: staff plan, the expert books and cancels by link', () => {
   it('creates a round, publishes slots with a preview, and invites from a survey response', async () => {
     const page = await openSignedIn('/staff');
-    await page
-      .getByRole('navigation', { name: de.staff.consoleNavigation })
-      .getByRole('link', { name: s.sectionTitle })
-      .click();
-    await page.getByRole('heading', { name: s.createTitle }).waitFor();
-    await waitForLoaded(page);
+    await goToConsoleSection(page, s.sectionTitle, s.createTitle);
 
     await page.getByRole('button', { name: s.create }).click();
     expect(await page.locator('#round-topic-error').textContent()).toBe(de.validation.required);

@@ -3,16 +3,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
-import {
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  expectNoPageProblems,
-  openPage,
-  signInThroughForm,
-  url,
-  waitForLoaded,
-} from './support/pages';
-import { openSignedIn, staffSession } from './support/staff';
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoPageProblems, url } from './support/pages';
+import { goToConsoleSection, openSignedIn, signInAsAdminThroughForm, staffSession } from './support/staff';
 
 const t = de.staffSurvey;
 /** Unique per run: the e2e stack is shared by every test file. */
@@ -42,15 +34,8 @@ describe('staff console: surveys and invitations', () => {
   });
 
   it('creates a survey from Berlin wall-clock times and opens its page', async () => {
-    const page = await openPage('/staff');
-    await signInThroughForm(page, 'admin@wegweiser.local', 'wegweiser-demo');
-    await page.getByTestId('staff-email').waitFor();
-    await page
-      .getByRole('navigation', { name: de.staff.consoleNavigation })
-      .getByRole('link', { name: t.sectionTitle })
-      .click();
-    await page.getByRole('heading', { name: t.createTitle }).waitFor();
-    await waitForLoaded(page);
+    const page = await signInAsAdminThroughForm();
+    await goToConsoleSection(page, t.sectionTitle, t.createTitle);
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: t.create }).click();

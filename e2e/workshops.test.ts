@@ -11,11 +11,10 @@ import {
   expectNoHorizontalScroll,
   expectNoPageProblems,
   openPage,
-  signInThroughForm,
   url,
   waitForLoaded,
 } from './support/pages';
-import { openSignedIn, staffSession } from './support/staff';
+import { goToConsoleSection, openSignedIn, signInAsAdminThroughForm, staffSession } from './support/staff';
 
 const t = de.workshopStaff;
 const w = de.workshop;
@@ -34,15 +33,8 @@ describe('the workshop: staff announce it, people register, staff see the list',
   });
 
   it('creates a workshop in the staff console from Berlin wall-clock times', async () => {
-    const page = await openPage('/staff');
-    await signInThroughForm(page, 'admin@wegweiser.local', 'wegweiser-demo');
-    await page.getByTestId('staff-email').waitFor();
-    await page
-      .getByRole('navigation', { name: de.staff.consoleNavigation })
-      .getByRole('link', { name: t.sectionTitle })
-      .click();
-    await page.getByRole('heading', { name: t.createTitle }).waitFor();
-    await waitForLoaded(page);
+    const page = await signInAsAdminThroughForm();
+    await goToConsoleSection(page, t.sectionTitle, t.createTitle);
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: t.create }).click();

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import de from '../../content/messages/de.json';
 import type { Language } from '../../functions/shared/i18n/languages';
-import { openPage, url, waitForLoaded } from './pages';
+import { openPage, signInThroughForm, url, waitForLoaded } from './pages';
 
 /** What the dev sign-in returns and the console keeps in sessionStorage. */
 export interface StaffSession {
@@ -64,4 +65,22 @@ export async function openSignedIn(path: string, options: SignedInOptions = {}):
   await page.getByTestId('staff-email').waitFor();
   await waitForLoaded(page);
   return page;
+}
+
+/** Signs the demo admin in through the sign-in form on /staff, as a person would (German). */
+export async function signInAsAdminThroughForm(): Promise<Page> {
+  const page = await openPage('/staff');
+  await signInThroughForm(page, 'admin@wegweiser.local', 'wegweiser-demo');
+  await page.getByTestId('staff-email').waitFor();
+  return page;
+}
+
+/** Follows the console navigation (German) to a section and waits for its heading and its data. */
+export async function goToConsoleSection(page: Page, section: string, heading: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: de.staff.consoleNavigation })
+    .getByRole('link', { name: section })
+    .click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+  await waitForLoaded(page);
 }
