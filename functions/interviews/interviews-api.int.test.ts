@@ -1,26 +1,21 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoInterviewToken } from '../../local/demo-interviews';
-import type { LocalStack } from '../../local/stack';
-import { signIn, startTestStack } from '../../local/testing/local-stack';
+import { useSignedInStack } from '../../local/testing/local-stack';
 
 /** Tuesday 2 March 2027, 09:00 Berlin (CET) is 08:00 UTC. */
 const nine = '20270302T080000Z';
 
 describe('interview API through the local server', { timeout: 120_000 }, () => {
-  let stack: LocalStack;
-  let staff: Record<string, string>;
+  const stack = useSignedInStack();
   const json = { 'content-type': 'application/json' };
 
-  beforeAll(async () => {
-    stack = await startTestStack();
-    staff = { authorization: `Bearer ${await signIn(stack.url, 'staff')}`, ...json };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = staff) =>
+  const call = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = stack.staff,
+  ) =>
     fetch(`${stack.url}${path}`, {
       method,
       headers,

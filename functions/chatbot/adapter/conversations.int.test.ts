@@ -107,6 +107,12 @@ const cases: LanguageCase[] = [
   },
 ];
 
+function caseIn(language: Language): LanguageCase {
+  const found = cases.find((candidate) => candidate.language === language);
+  if (!found) throw new Error(`no case for ${language}`);
+  return found;
+}
+
 /** The fixed part of a message before its first parameter, to recognise it whatever the parameters. */
 function opening(language: Language, key: MessageKey): string {
   return translate(language, key, { contact: '\u0000', count: '\u0000', conceptUrl: '\u0000' }).split(
@@ -180,7 +186,7 @@ describe('conversations through the CloudAdapter, every capability in every lang
   });
 
   it.each(cases)('switches to $language when asked in words', async (testCase) => {
-    const from = cases.find((candidate) => candidate.language === testCase.switchWords.from) as LanguageCase;
+    const from = caseIn(testCase.switchWords.from);
     const conversation = await conversationIn(from, 'switch');
     const switched = await say(conversation, from.locale, { text: testCase.switchWords.text });
     expect(switched[0]?.locale).toBe(testCase.language);
@@ -193,16 +199,16 @@ describe('conversations through the CloudAdapter, every capability in every lang
   it.each(cases)(
     'switches to $language from the menu that names each language in itself',
     async (testCase) => {
-      const other = testCase.language === 'de' ? cases[1] : cases[0];
-      const conversation = await conversationIn(other as LanguageCase, 'menu');
-      const prompt = last(await say(conversation, other?.locale ?? 'de', { value: { action: 'language' } }));
+      const other = caseIn(testCase.language === 'de' ? 'en' : 'de');
+      const conversation = await conversationIn(other, 'menu');
+      const prompt = last(await say(conversation, other.locale, { value: { action: 'language' } }));
       expect(prompt?.suggestedActions?.actions.map((action) => action.title)).toEqual(
         languages.map((language) => language.endonym),
       );
       const button = prompt?.suggestedActions?.actions.find(
         (action) => action.value.lang === testCase.language,
       );
-      const switched = await say(conversation, other?.locale ?? 'de', { value: button?.value ?? {} });
+      const switched = await say(conversation, other.locale, { value: button?.value ?? {} });
       expect(switched[0]?.locale).toBe(testCase.language);
       expect(switched[0]?.text).toBe(translate(testCase.language, 'bot.languageChanged'));
     },
@@ -225,7 +231,7 @@ describe('conversations through the CloudAdapter, every capability in every lang
   ] as const)(
     'searches offerings in %s (%s) even when the question says "help": %s',
     async (language, locale, text) => {
-      const testCase = cases.find((candidate) => candidate.language === language) as LanguageCase;
+      const testCase = caseIn(language);
       const conversation = await conversationIn(testCase, 'help-offering');
       const replies = await say(conversation, locale, { text });
       const found = replies.find((reply) => reply.attachments?.length);
@@ -241,7 +247,7 @@ describe('conversations through the CloudAdapter, every capability in every lang
     ['ar', 'هل تحفظون بياناتي الشخصية؟'],
     ['fa', 'اطلاعات شخصی من ذخیره میشه؟'],
   ] as const)('answers a privacy question in %s though it says "personal": %s', async (language, text) => {
-    const testCase = cases.find((candidate) => candidate.language === language) as LanguageCase;
+    const testCase = caseIn(language);
     const conversation = await conversationIn(testCase, 'privacy');
     const reply = last(await say(conversation, testCase.locale, { text }));
     expect(reply?.locale).toBe(language);
@@ -249,7 +255,7 @@ describe('conversations through the CloudAdapter, every capability in every lang
   });
 
   it('finds only offerings given in the language the question names', async () => {
-    const german = cases[0] as LanguageCase;
+    const german = caseIn('de');
     const conversation = await conversationIn(german, 'offered-language');
     const inArabic = (await say(conversation, german.locale, { text: 'Beratung auf Arabisch' })).find(
       (reply) => reply.attachments?.length,
