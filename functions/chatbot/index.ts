@@ -4,9 +4,8 @@ import { listDirectory } from '../offerings/directory';
 import { OfferingStore } from '../offerings/offering-store';
 import { routes } from '../routes';
 import { runtimeConfig, StartupRefused } from '../shared/config/env';
-import { DomainError } from '../shared/domain/errors';
 import { featureLambda } from '../shared/http/feature-lambda';
-import { httpHandler, type RequestContext } from '../shared/http/handler';
+import { httpHandler, staffId } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
@@ -102,11 +101,6 @@ const learningDeps = () => ({
   now: () => new Date(),
   newId: randomUUID,
 });
-
-function staffId(context: RequestContext): string {
-  if (!context.principal) throw new DomainError('unauthorized');
-  return context.principal.sub;
-}
 
 let endpoint: ReturnType<typeof createBotEndpoint> | undefined;
 

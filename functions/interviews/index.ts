@@ -3,9 +3,8 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
 import { routes } from '../routes';
 import { runtimeConfig, StartupRefused } from '../shared/config/env';
-import { DomainError } from '../shared/domain/errors';
 import { featureLambda } from '../shared/http/feature-lambda';
-import { type HttpEvent, type HttpResult, httpHandler, type RequestContext } from '../shared/http/handler';
+import { type HttpEvent, type HttpResult, httpHandler, staffId } from '../shared/http/handler';
 import { logger } from '../shared/log/logger';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
@@ -82,11 +81,6 @@ function deps(): InterviewDeps {
 
 // Checked at start-up: a cloud function without its scheduler settings refuses to start.
 deps();
-
-function staffId(context: RequestContext): string {
-  if (!context.principal) throw new DomainError('unauthorized');
-  return context.principal.sub;
-}
 
 const http = featureLambda('interviews', {
   createInterviewRound: httpHandler(routes.createInterviewRound, async ({ body }, context) =>

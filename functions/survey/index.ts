@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { OfferingStore } from '../offerings/offering-store';
 import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
-import { DomainError } from '../shared/domain/errors';
 import { featureLambda } from '../shared/http/feature-lambda';
-import { httpHandler, type RequestContext } from '../shared/http/handler';
+import { httpHandler, staffId } from '../shared/http/handler';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
 import {
@@ -52,11 +51,6 @@ function respondingDeps() {
 
 function upkeepDeps() {
   return { ...respondingDeps(), newToken: newInvitationToken, publicBaseUrl: runtimeConfig().publicBaseUrl };
-}
-
-function staffId(context: RequestContext): string {
-  if (!context.principal) throw new DomainError('unauthorized');
-  return context.principal.sub;
 }
 
 export const handler = featureLambda('survey', {

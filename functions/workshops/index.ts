@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
-import { DomainError } from '../shared/domain/errors';
 import { featureLambda } from '../shared/http/feature-lambda';
-import { httpHandler, type RequestContext } from '../shared/http/handler';
+import { httpHandler, staffId } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
@@ -36,11 +35,6 @@ function deps(): WorkshopDeps {
     newToken: newInvitationToken,
     publicBaseUrl: runtimeConfig().publicBaseUrl,
   };
-}
-
-function staffId(context: RequestContext): string {
-  if (!context.principal) throw new DomainError('unauthorized');
-  return context.principal.sub;
 }
 
 export const handler = featureLambda('workshops', {

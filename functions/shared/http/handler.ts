@@ -41,6 +41,12 @@ export interface RequestContext {
   rawBody: string | undefined;
 }
 
+/** The signed-in staff member's id, for records of who did what (staff routes only: the access check ran). */
+export function staffId(context: RequestContext): string {
+  if (!context.principal) throw new DomainError('unauthorized');
+  return context.principal.sub;
+}
+
 export type RouteHandler<R extends RouteContract> = (
   input: RouteInput<R>,
   context: RequestContext,
