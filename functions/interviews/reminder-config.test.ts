@@ -1,20 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cloudEnv } from '../../local/testing/cloud-env';
 import { parseRuntimeConfig, StartupRefused } from '../shared/config/env';
 import { atExpression } from './eventbridge-reminders';
-
-const county = JSON.parse(readFileSync(join(import.meta.dirname, '../../config/local.json'), 'utf8')).county;
-const filledCounty = Object.fromEntries(Object.keys(county).map((key) => [key, `LRA ${key}`.slice(0, 20)]));
-
-const cloudEnv = {
-  WEGWEISER_STAGE: 'prod',
-  WEGWEISER_TABLE_NAME: 'wegweiser-table',
-  WEGWEISER_MAILER: 'ses',
-  WEGWEISER_MAIL_FROM: 'wegweiser@example.org',
-  WEGWEISER_PUBLIC_BASE_URL: 'https://wegweiser.example.org',
-  WEGWEISER_COUNTY: JSON.stringify(filledCounty),
-};
 
 describe('the reminder scheduler settings', () => {
   it('reads the EventBridge schedule group and role in a cloud stage', () => {

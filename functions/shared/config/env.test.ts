@@ -1,22 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cloudEnv, placeholderCounty } from '../../../local/testing/cloud-env';
 import { parseRuntimeConfig, StartupRefused } from './env';
 import { StageConfig } from './stage';
-
-const county = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../config/local.json'), 'utf8'),
-).county;
-const filledCounty = Object.fromEntries(Object.keys(county).map((key) => [key, `LRA ${key}`.slice(0, 20)]));
-
-const cloudEnv = {
-  WEGWEISER_STAGE: 'prod',
-  WEGWEISER_TABLE_NAME: 'wegweiser-table',
-  WEGWEISER_MAILER: 'ses',
-  WEGWEISER_MAIL_FROM: 'wegweiser@example.org',
-  WEGWEISER_PUBLIC_BASE_URL: 'https://wegweiser.example.org',
-  WEGWEISER_COUNTY: JSON.stringify(filledCounty),
-};
 
 describe('runtime configuration', () => {
   it('accepts a complete cloud configuration', () => {
@@ -36,9 +23,9 @@ describe('runtime configuration', () => {
   });
 
   it('refuses to start a cloud stage while county placeholders remain', () => {
-    expect(() => parseRuntimeConfig({ ...cloudEnv, WEGWEISER_COUNTY: JSON.stringify(county) })).toThrow(
-      /placeholders/,
-    );
+    expect(() =>
+      parseRuntimeConfig({ ...cloudEnv, WEGWEISER_COUNTY: JSON.stringify(placeholderCounty) }),
+    ).toThrow(/placeholders/);
   });
 
   it('allows placeholders and local-only switches in the local stage', () => {
@@ -49,7 +36,7 @@ describe('runtime configuration', () => {
       WEGWEISER_DEV_SIGN_IN: 'true',
       WEGWEISER_DEV_TOKEN_SECRET: 'x'.repeat(40),
       WEGWEISER_BOT_AUTH: 'false',
-      WEGWEISER_COUNTY: JSON.stringify(county),
+      WEGWEISER_COUNTY: JSON.stringify(placeholderCounty),
     });
     expect(config.devSignIn).toBe(true);
   });
