@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { InterviewCandidates as CandidatesSchema } from '../../../../functions/interviews/schemas';
-import { type Language, languages } from '../../../../functions/shared/i18n/languages';
+import type { Language } from '../../../../functions/shared/i18n/languages';
 import { offeringCategories } from '../../../../functions/survey/questionnaire';
 import type { SurveyList } from '../../../../functions/survey/schemas';
 import { ApiError, failureText } from '../../api';
@@ -9,10 +9,11 @@ import { useI18n } from '../../i18n';
 import { useIdempotencyKey } from '../../idempotency';
 import { LoadState, useLoad } from '../../load';
 import { formatDate, optionLabel } from '../offerings/labels';
+import { DataTable } from './data-table';
 import type { IssuedBooking, Notice } from './interviews-round';
 import type { Round } from './interviews-section';
-import { ScrollRegion } from './scroll-region';
-import { fieldProblem, type StaffApi } from './staff-api';
+import type { StaffApi } from './staff-api';
+import { type FieldErrors, isEmailAddress, LanguageSelect, useStaffForm } from './staff-form';
 
 type Candidate = z.infer<typeof CandidatesSchema>['candidates'][number];
 type Topic = (typeof offeringCategories)[number];
@@ -87,66 +88,58 @@ export function InterviewCandidates(props: {
       </div>
       {surveyId && (
         <LoadState loaded={candidates} retry={retry}>
-          {({ candidates: list }) =>
-            list.length === 0 ? (
-              <p class="notice">{t('staffInterviews.noCandidates')}</p>
-            ) : (
-              <ScrollRegion labelledBy="candidates-caption">
-                <table class="data-table" data-testid="candidates-table">
-                  <caption id="candidates-caption">
-                    {t('staffInterviews.candidatesCaption', { count: list.length })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('staffInterviews.institution')}</th>
-                      <th scope="col">{t('staffInterviews.contact')}</th>
-                      <th scope="col">{t('staffInterviews.topics')}</th>
-                      <th scope="col">{t('staffInterviews.submittedAt')}</th>
-                      <th scope="col">{t('staffInterviews.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((candidate) => {
-                      const already = candidate.invitedToRounds.includes(props.round.roundId);
-                      return (
-                        <tr key={candidate.responseInvitationId}>
-                          <th scope="row">{candidate.institution}</th>
-                          <td>
-                            {candidate.contactName}
-                            <span class="data-table__detail data-table__email">{candidate.email}</span>
-                          </td>
-                          <td>
-                            {candidate.topics.map((topic) => optionLabel(t, 'categories', topic)).join(', ')}
-                            {candidate.topicsOther && (
-                              <span class="data-table__detail preserve-lines">{candidate.topicsOther}</span>
-                            )}
-                          </td>
-                          <td>{formatDate(language, candidate.submittedAt, 'compact')}</td>
-                          <td>
-                            {already ? (
-                              <span class="muted">{t('staffInterviews.alreadyInvited')}</span>
-                            ) : (
-                              <button
-                                type="button"
-                                class="button button--small"
-                                disabled={busy !== undefined}
-                                aria-label={t('staffInterviews.inviteCandidate', {
-                                  institution: candidate.institution,
-                                })}
-                                onClick={() => void invite(candidate)}
-                              >
-                                {t('staffInterviews.invite')}
-                              </button>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            )
-          }
+          {({ candidates: list }) => (
+            <DataTable
+              rows={list}
+              empty={t('staffInterviews.noCandidates')}
+              captionId="candidates-caption"
+              caption={t('staffInterviews.candidatesCaption', { count: list.length })}
+              columns={[
+                t('staffInterviews.institution'),
+                t('staffInterviews.contact'),
+                t('staffInterviews.topics'),
+                t('staffInterviews.submittedAt'),
+                t('staffInterviews.actions'),
+              ]}
+              testId="candidates-table"
+              row={(candidate) => {
+                const already = candidate.invitedToRounds.includes(props.round.roundId);
+                return (
+                  <tr key={candidate.responseInvitationId}>
+                    <th scope="row">{candidate.institution}</th>
+                    <td>
+                      {candidate.contactName}
+                      <span class="data-table__detail data-table__email">{candidate.email}</span>
+                    </td>
+                    <td>
+                      {candidate.topics.map((topic) => optionLabel(t, 'categories', topic)).join(', ')}
+                      {candidate.topicsOther && (
+                        <span class="data-table__detail preserve-lines">{candidate.topicsOther}</span>
+                      )}
+                    </td>
+                    <td>{formatDate(language, candidate.submittedAt, 'compact')}</td>
+                    <td>
+                      {already ? (
+                        <span class="muted">{t('staffInterviews.alreadyInvited')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          class="button button--small"
+                          disabled={busy !== undefined}
+                          aria-label={t('staffInterviews.inviteCandidate', {
+                            institution: candidate.institution,
+                          })}
+                          onClick={() => void invite(candidate)}
+                        >
+                          {t('staffInterviews.invite')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              }}
+            />
+          )}
         </LoadState>
       )}
     </section>
@@ -154,7 +147,13 @@ export function InterviewCandidates(props: {
 }
 
 type Field = 'name' | 'email' | 'institution';
-type FieldErrors = Partial<Record<Field, string>>;
+const emptyExpert = {
+  name: '',
+  email: '',
+  institution: '',
+  language: 'de' as Language,
+  topics: [] as Topic[],
+};
 
 /** An expert who did not come through the survey: name, address, institution, language and topics. */
 export function InviteExpertForm(props: {
@@ -163,33 +162,26 @@ export function InviteExpertForm(props: {
   onInvited: (issued: IssuedBooking) => void;
 }) {
   const { t } = useI18n();
-  const empty = { name: '', email: '', institution: '', language: 'de' as Language, topics: [] as Topic[] };
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const idempotency = useIdempotencyKey();
+  const form = useStaffForm({
+    idPrefix: 'expert',
+    formErrorId: 'expert-form-error',
+    textFields: ['name', 'email', 'institution'] as Field[],
+    initial: emptyExpert,
+  });
+  const { values } = form;
 
   async function submit(event: Event) {
     event.preventDefault();
-    const found: FieldErrors = {};
+    const found: FieldErrors<Field> = {};
     if (!values.name.trim()) found.name = t('validation.required');
     if (!values.email.trim()) found.email = t('validation.required');
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
-      found.email = t('staffSurvey.invalidEmail');
+    else if (!isEmailAddress(values.email.trim())) found.email = t('staffSurvey.invalidEmail');
     if (!values.institution.trim()) found.institution = t('validation.required');
-    setErrors(found);
-    setFormError(undefined);
-    const first = (['name', 'email', 'institution'] as const).find((field) => found[field]);
-    if (first) {
-      document.getElementById(`expert-${first}`)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const issued = await props.call<IssuedBooking>(`${props.base}/interviews` as `/api/${string}`, {
+    if (!form.accept(found)) return;
+    const issued = await form.send((idempotencyKey) =>
+      props.call<IssuedBooking>(`${props.base}/interviews` as `/api/${string}`, {
         method: 'POST',
-        idempotencyKey: idempotency.current(),
+        idempotencyKey,
         body: {
           name: values.name.trim(),
           email: values.email.trim(),
@@ -197,52 +189,22 @@ export function InviteExpertForm(props: {
           language: values.language,
           topics: values.topics,
         },
-      });
-      idempotency.settled();
-      setValues(empty);
-      props.onInvited(issued);
-    } catch (error) {
-      idempotency.settled(error);
-      if (error instanceof ApiError && error.status === 401) return;
-      setErrors({
-        name: fieldProblem(error, 'name'),
-        email: fieldProblem(error, 'email'),
-        institution: fieldProblem(error, 'institution'),
-      });
-      setFormError(failureText(error, t('app.loadFailed')));
-      requestAnimationFrame(() => document.getElementById('expert-form-error')?.focus());
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!issued) return;
+    form.setValues(emptyExpert);
+    props.onInvited(issued);
   }
-
-  const inputProps = (field: Field, maxLength: number) => ({
-    id: `expert-${field}`,
-    maxLength,
-    autoComplete: 'off',
-    required: true,
-    value: values[field],
-    'aria-invalid': errors[field] ? ('true' as const) : undefined,
-    'aria-describedby': errors[field] ? `expert-${field}-error` : undefined,
-    onInput: (event: Event) => {
-      const value = (event.currentTarget as HTMLInputElement).value;
-      setValues((current) => ({ ...current, [field]: value }));
-    },
-  });
 
   const text = (field: Field, label: string, type: 'text' | 'email', maxLength: number) => (
     <div class="field" key={field}>
       <label for={`expert-${field}`}>{label}</label>
       {type === 'email' ? (
-        <input type="email" {...inputProps(field, maxLength)} />
+        <input type="email" maxLength={maxLength} autoComplete="off" required {...form.inputProps(field)} />
       ) : (
-        <input type="text" {...inputProps(field, maxLength)} />
+        <input type="text" maxLength={maxLength} autoComplete="off" required {...form.inputProps(field)} />
       )}
-      {errors[field] && (
-        <p class="field__error" id={`expert-${field}-error`}>
-          {errors[field]}
-        </p>
-      )}
+      {form.fieldError(field)}
     </div>
   );
 
@@ -256,33 +218,20 @@ export function InviteExpertForm(props: {
         {text('institution', t('staffInterviews.institution'), 'text', 200)}
         <div class="field">
           <label for="expert-language">{t('staffInterviews.expertLanguage')}</label>
-          <select
+          <LanguageSelect
             id="expert-language"
             value={values.language}
-            onChange={(event) => {
-              const language = event.currentTarget.value as Language;
-              setValues((current) => ({ ...current, language }));
-            }}
-          >
-            {languages.map((language) => (
-              <option key={language.code} value={language.code} lang={language.code}>
-                {language.endonym}
-              </option>
-            ))}
-          </select>
+            onChange={(language) => form.setValues((current) => ({ ...current, language }))}
+          />
         </div>
         <TopicChoices
           idPrefix="expert-topic"
           legend={t('staffInterviews.topics')}
           values={values.topics}
-          onChange={(topics) => setValues((current) => ({ ...current, topics }))}
+          onChange={(topics) => form.setValues((current) => ({ ...current, topics }))}
         />
-        {formError && (
-          <p class="form__error" id="expert-form-error" role="alert" tabIndex={-1}>
-            {formError}
-          </p>
-        )}
-        <button type="submit" class="button" disabled={busy}>
+        {form.formErrorNotice()}
+        <button type="submit" class="button" disabled={form.busy}>
           {t('staffInterviews.inviteExpert')}
         </button>
       </form>

@@ -9,10 +9,11 @@ import { LoadState, useLoad } from '../../load';
 import { navigate, useLocation } from '../../router';
 import { formatDate } from '../offerings/labels';
 import type { ConsoleSectionProps } from './console-sections';
+import { DataTable } from './data-table';
 import { InterviewDetail } from './interviews-detail';
 import { RoundDetail } from './interviews-round';
-import { ScrollRegion } from './scroll-region';
 import { fieldProblem, type StaffApi, useStaffApi } from './staff-api';
+import { isEmailAddress } from './staff-form';
 import '../offerings/offerings.css';
 import './staff-console.css';
 import './interviews-console.css';
@@ -42,37 +43,31 @@ function RoundOverview(props: { call: StaffApi; email: string | undefined }) {
     <>
       <p>{t('staffInterviews.intro')}</p>
       <LoadState loaded={rounds} retry={retry}>
-        {({ rounds: list }) =>
-          list.length === 0 ? (
-            <p class="notice">{t('staffInterviews.noRounds')}</p>
-          ) : (
-            <ScrollRegion labelledBy="rounds-caption">
-              <table class="data-table" data-testid="rounds-table">
-                <caption id="rounds-caption">{t('staffInterviews.roundsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('staffInterviews.topic')}</th>
-                    <th scope="col">{t('staffInterviews.interviewers')}</th>
-                    <th scope="col">{t('staffInterviews.duration')}</th>
-                    <th scope="col">{t('staffInterviews.createdAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((round) => (
-                    <tr key={round.roundId}>
-                      <th scope="row">
-                        <a href={`/staff/interviews/${round.roundId}`}>{round.topic}</a>
-                      </th>
-                      <td>{round.interviewers.map((interviewer) => interviewer.name).join(', ')}</td>
-                      <td>{t('staffInterviews.minutes', { minutes: round.durationMinutes })}</td>
-                      <td>{formatDate(language, round.createdAt, 'compact')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          )
-        }
+        {({ rounds: list }) => (
+          <DataTable
+            rows={list}
+            empty={t('staffInterviews.noRounds')}
+            captionId="rounds-caption"
+            caption={t('staffInterviews.roundsCaption')}
+            columns={[
+              t('staffInterviews.topic'),
+              t('staffInterviews.interviewers'),
+              t('staffInterviews.duration'),
+              t('staffInterviews.createdAt'),
+            ]}
+            testId="rounds-table"
+            row={(round) => (
+              <tr key={round.roundId}>
+                <th scope="row">
+                  <a href={`/staff/interviews/${round.roundId}`}>{round.topic}</a>
+                </th>
+                <td>{round.interviewers.map((interviewer) => interviewer.name).join(', ')}</td>
+                <td>{t('staffInterviews.minutes', { minutes: round.durationMinutes })}</td>
+                <td>{formatDate(language, round.createdAt, 'compact')}</td>
+              </tr>
+            )}
+          />
+        )}
       </LoadState>
       <CreateRoundForm
         call={props.call}
@@ -134,10 +129,7 @@ function CreateRoundForm(props: {
     const found: FieldErrors = {};
     if (!topic.trim()) found.topic = t('validation.required');
     const named = interviewers.filter((row) => row.name.trim() || row.email.trim());
-    if (
-      named.length === 0 ||
-      named.some((row) => !row.name.trim() || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row.email.trim()))
-    )
+    if (named.length === 0 || named.some((row) => !row.name.trim() || !isEmailAddress(row.email.trim())))
       found.interviewers = t('staffInterviews.interviewersInvalid');
     if (locationKind === 'place' && !address.trim()) found.address = t('validation.required');
     if (locationKind === 'online' && !/^https?:\/\/\S+$/.test(url.trim()))

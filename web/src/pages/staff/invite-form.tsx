@@ -1,82 +1,45 @@
-import { useState } from 'preact/hooks';
-import { type Language, languages } from '../../../../functions/shared/i18n/languages';
-import { ApiError, failureText } from '../../api';
+import type { Language } from '../../../../functions/shared/i18n/languages';
 import { useI18n } from '../../i18n';
-import { useIdempotencyKey } from '../../idempotency';
 import type { Issued } from './issued-link';
-import { fieldProblem, type StaffApi } from './staff-api';
+import type { StaffApi } from './staff-api';
+import { type FieldErrors, isEmailAddress, LanguageSelect, useStaffForm } from './staff-form';
 
 type Field = 'institutionName' | 'email';
-type FieldErrors = Partial<Record<Field, string>>;
+const empty = { institutionName: '', email: '', language: 'de' as Language };
 
 /** Invites one institution: the API creates the link, e-mails it, and hands it back this once. */
 export function InviteForm(props: { call: StaffApi; base: string; onInvited: (issued: Issued) => void }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<{ institutionName: string; email: string; language: Language }>({
-    institutionName: '',
-    email: '',
-    language: 'de',
+  const form = useStaffForm({
+    idPrefix: 'invite',
+    formErrorId: 'invite-error',
+    textFields: ['institutionName', 'email'] as Field[],
+    initial: empty,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | undefined>();
-  const idempotency = useIdempotencyKey();
-  const [busy, setBusy] = useState(false);
+  const { values } = form;
 
   async function submit(event: Event) {
     event.preventDefault();
-    const found: FieldErrors = {};
+    const found: FieldErrors<Field> = {};
     if (!values.institutionName.trim()) found.institutionName = t('validation.required');
     if (!values.email.trim()) found.email = t('validation.required');
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
-      found.email = t('staffSurvey.invalidEmail');
-    setErrors(found);
-    setFormError(undefined);
-    const first = (['institutionName', 'email'] as const).find((field) => found[field]);
-    if (first) {
-      document.getElementById(`invite-${first}`)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const issued = await props.call<Issued>(`${props.base}/invitations` as `/api/${string}`, {
+    else if (!isEmailAddress(values.email.trim())) found.email = t('staffSurvey.invalidEmail');
+    if (!form.accept(found)) return;
+    const issued = await form.send((idempotencyKey) =>
+      props.call<Issued>(`${props.base}/invitations` as `/api/${string}`, {
         method: 'POST',
-        idempotencyKey: idempotency.current(),
+        idempotencyKey,
         body: {
           institutionName: values.institutionName.trim(),
           email: values.email.trim(),
           language: values.language,
         },
-      });
-      idempotency.settled();
-      setValues({ institutionName: '', email: '', language: 'de' });
-      props.onInvited(issued);
-    } catch (error) {
-      idempotency.settled(error);
-      if (error instanceof ApiError && error.status === 401) return;
-      setErrors({
-        institutionName: fieldProblem(error, 'institutionName'),
-        email: fieldProblem(error, 'email'),
-      });
-      setFormError(failureText(error, t('app.loadFailed')));
-      requestAnimationFrame(() => document.getElementById('invite-error')?.focus());
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!issued) return;
+    form.setValues(empty);
+    props.onInvited(issued);
   }
-
-  const inputProps = (field: Field) => ({
-    id: `invite-${field}`,
-    name: field,
-    autoComplete: 'off',
-    required: true,
-    value: values[field],
-    'aria-invalid': errors[field] ? ('true' as const) : undefined,
-    'aria-describedby': errors[field] ? `invite-${field}-error` : undefined,
-    onInput: (event: Event) => {
-      const value = (event.currentTarget as HTMLInputElement).value;
-      setValues((current) => ({ ...current, [field]: value }));
-    },
-  });
 
   return (
     <section class="console-block" aria-labelledby="invite-title">
@@ -89,15 +52,11 @@ export function InviteForm(props: { call: StaffApi; base: string; onInvited: (is
               {t(field === 'email' ? 'staffSurvey.email' : 'staffSurvey.institution')}
             </label>
             {field === 'email' ? (
-              <input type="email" maxLength={254} {...inputProps(field)} />
+              <input type="email" maxLength={254} autoComplete="off" required {...form.inputProps(field)} />
             ) : (
-              <input type="text" maxLength={200} {...inputProps(field)} />
+              <input type="text" maxLength={200} autoComplete="off" required {...form.inputProps(field)} />
             )}
-            {errors[field] && (
-              <p class="field__error" id={`invite-${field}-error`}>
-                {errors[field]}
-              </p>
-            )}
+            {form.fieldError(field)}
           </div>
         ))}
         <div class="field">
@@ -105,29 +64,16 @@ export function InviteForm(props: { call: StaffApi; base: string; onInvited: (is
           <p class="field__hint" id="invite-language-hint">
             {t('staffSurvey.invitationLanguageHint')}
           </p>
-          <select
+          <LanguageSelect
             id="invite-language"
             name="language"
-            aria-describedby="invite-language-hint"
+            describedBy="invite-language-hint"
             value={values.language}
-            onChange={(event) => {
-              const language = event.currentTarget.value as Language;
-              setValues((current) => ({ ...current, language }));
-            }}
-          >
-            {languages.map((language) => (
-              <option key={language.code} value={language.code} lang={language.code}>
-                {language.endonym}
-              </option>
-            ))}
-          </select>
+            onChange={(language) => form.setValues((current) => ({ ...current, language }))}
+          />
         </div>
-        {formError && (
-          <p class="form__error" id="invite-error" role="alert" tabIndex={-1}>
-            {formError}
-          </p>
-        )}
-        <button type="submit" class="button" disabled={busy}>
+        {form.formErrorNotice()}
+        <button type="submit" class="button" disabled={form.busy}>
           {t('staffSurvey.invite')}
         </button>
       </form>

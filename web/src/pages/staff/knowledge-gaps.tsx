@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { LoadState, useLoad } from '../../load';
 import { formatDate } from '../offerings/labels';
 import type { ConsoleSectionProps } from './console-sections';
-import { ScrollRegion } from './scroll-region';
+import { DataTable } from './data-table';
 import { type StaffApi, useStaffApi } from './staff-api';
 import './staff-console.css';
 import './knowledge-console.css';
@@ -62,65 +62,61 @@ function UnansweredQuestions(props: { call: StaffApi }) {
       <LoadState loaded={loaded} retry={retry}>
         {({ questions }) => {
           const shown = questions.filter((question) => changed[question.questionId] !== 'deleted');
-          return shown.length === 0 ? (
-            <p class="notice">{t('staffGaps.unansweredNone')}</p>
-          ) : (
-            <ScrollRegion labelledBy="unanswered-caption">
-              <table class="data-table" data-testid="unanswered-table">
-                <caption id="unanswered-caption">{t('staffGaps.unansweredHeading')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('staffGaps.question')}</th>
-                    <th scope="col">{t('staffGaps.received')}</th>
-                    <th scope="col">{t('staffGaps.status')}</th>
-                    <th scope="col">{t('staffGaps.actions')}</th>
+          return (
+            <DataTable
+              rows={shown}
+              empty={t('staffGaps.unansweredNone')}
+              captionId="unanswered-caption"
+              caption={t('staffGaps.unansweredHeading')}
+              columns={[
+                t('staffGaps.question'),
+                t('staffGaps.received'),
+                t('staffGaps.status'),
+                t('staffGaps.actions'),
+              ]}
+              testId="unanswered-table"
+              row={(question) => {
+                const reviewed = question.reviewed || changed[question.questionId] === 'reviewed';
+                return (
+                  <tr key={question.questionId}>
+                    <th scope="row">
+                      <span lang={question.language} dir={directionOf(question.language as Language)}>
+                        {question.text}
+                      </span>
+                      <span class="data-table__detail">{endonym(question.language)}</span>
+                    </th>
+                    <td>{formatDate(language, question.receivedAt, 'dateTime')}</td>
+                    <td>{t(reviewed ? 'staffGaps.reviewed' : 'staffGaps.open')}</td>
+                    <td>
+                      <div class="knowledge-actions">
+                        {!reviewed && (
+                          <button
+                            type="button"
+                            class="button button--small button--secondary"
+                            onClick={() => act(question, 'reviewed')}
+                          >
+                            {t('staffGaps.markReviewed')}
+                          </button>
+                        )}
+                        <a
+                          class="button button--small button--secondary"
+                          href={`/staff/knowledge/new?question=${encodeURIComponent(question.text)}`}
+                        >
+                          {t('staffGaps.createEntry')}
+                        </a>
+                        <button
+                          type="button"
+                          class="button button--small button--danger"
+                          onClick={() => act(question, 'deleted')}
+                        >
+                          {t('staffGaps.delete')}
+                        </button>
+                      </div>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {shown.map((question) => {
-                    const reviewed = question.reviewed || changed[question.questionId] === 'reviewed';
-                    return (
-                      <tr key={question.questionId}>
-                        <th scope="row">
-                          <span lang={question.language} dir={directionOf(question.language as Language)}>
-                            {question.text}
-                          </span>
-                          <span class="data-table__detail">{endonym(question.language)}</span>
-                        </th>
-                        <td>{formatDate(language, question.receivedAt, 'dateTime')}</td>
-                        <td>{t(reviewed ? 'staffGaps.reviewed' : 'staffGaps.open')}</td>
-                        <td>
-                          <div class="knowledge-actions">
-                            {!reviewed && (
-                              <button
-                                type="button"
-                                class="button button--small button--secondary"
-                                onClick={() => act(question, 'reviewed')}
-                              >
-                                {t('staffGaps.markReviewed')}
-                              </button>
-                            )}
-                            <a
-                              class="button button--small button--secondary"
-                              href={`/staff/knowledge/new?question=${encodeURIComponent(question.text)}`}
-                            >
-                              {t('staffGaps.createEntry')}
-                            </a>
-                            <button
-                              type="button"
-                              class="button button--small button--danger"
-                              onClick={() => act(question, 'deleted')}
-                            >
-                              {t('staffGaps.delete')}
-                            </button>
-                          </div>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                );
+              }}
+            />
           );
         }}
       </LoadState>
@@ -137,47 +133,41 @@ function Ratings(props: { call: StaffApi }) {
     <section class="console-block" aria-labelledby="ratings-heading">
       <h3 id="ratings-heading">{t('staffGaps.ratingsHeading')}</h3>
       <LoadState loaded={loaded} retry={retry}>
-        {({ rows }) =>
-          rows.length === 0 ? (
-            <p class="notice">{t('staffGaps.ratingsNone')}</p>
-          ) : (
-            <ScrollRegion labelledBy="ratings-caption">
-              <table class="data-table" data-testid="ratings-table">
-                <caption id="ratings-caption">{t('staffGaps.ratingsHeading')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('staffGaps.answer')}</th>
-                    <th scope="col">{t('staffGaps.helpful')}</th>
-                    <th scope="col">{t('staffGaps.notHelpful')}</th>
-                    <th scope="col">{t('staffGaps.byLanguage')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.subject}>
-                      <th scope="row">
-                        {row.subject === 'offerings' ? (
-                          t('staffGaps.offeringsSearch')
-                        ) : (
-                          <a href={`/staff/knowledge/${row.subject}`} lang="de">
-                            {row.title ?? row.subject}
-                          </a>
-                        )}
-                      </th>
-                      <td>{row.helpful}</td>
-                      <td>{row.notHelpful}</td>
-                      <td>
-                        {row.byLanguage
-                          .map((entry) => `${endonym(entry.language)} ${entry.helpful}/${entry.notHelpful}`)
-                          .join(', ')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          )
-        }
+        {({ rows }) => (
+          <DataTable
+            rows={rows}
+            empty={t('staffGaps.ratingsNone')}
+            captionId="ratings-caption"
+            caption={t('staffGaps.ratingsHeading')}
+            columns={[
+              t('staffGaps.answer'),
+              t('staffGaps.helpful'),
+              t('staffGaps.notHelpful'),
+              t('staffGaps.byLanguage'),
+            ]}
+            testId="ratings-table"
+            row={(row) => (
+              <tr key={row.subject}>
+                <th scope="row">
+                  {row.subject === 'offerings' ? (
+                    t('staffGaps.offeringsSearch')
+                  ) : (
+                    <a href={`/staff/knowledge/${row.subject}`} lang="de">
+                      {row.title ?? row.subject}
+                    </a>
+                  )}
+                </th>
+                <td>{row.helpful}</td>
+                <td>{row.notHelpful}</td>
+                <td>
+                  {row.byLanguage
+                    .map((entry) => `${endonym(entry.language)} ${entry.helpful}/${entry.notHelpful}`)
+                    .join(', ')}
+                </td>
+              </tr>
+            )}
+          />
+        )}
       </LoadState>
     </section>
   );

@@ -1,16 +1,14 @@
-import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { StaffWorkshop, WorkshopList } from '../../../../functions/workshops/schemas';
-import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
-import { useIdempotencyKey } from '../../idempotency';
 import { LoadState, useLoad } from '../../load';
 import { navigate } from '../../router';
 import { formatDate } from '../offerings/labels';
 import { berlinLocalToIso } from './berlin-time';
 import type { ConsoleSectionProps } from './console-sections';
-import { ScrollRegion } from './scroll-region';
-import { fieldProblem, type StaffApi, useStaffApi } from './staff-api';
+import { DataTable } from './data-table';
+import { type StaffApi, useStaffApi } from './staff-api';
+import { type FieldErrors, useStaffForm } from './staff-form';
 import { WorkshopDetail } from './workshops-detail';
 import './staff-console.css';
 
@@ -35,41 +33,34 @@ function WorkshopOverview(props: { call: StaffApi }) {
     <>
       <p>{t('workshopStaff.intro')}</p>
       <LoadState loaded={workshops} retry={retry}>
-        {({ workshops: list }) =>
-          list.length === 0 ? (
-            <p class="notice">{t('workshopStaff.noWorkshops')}</p>
-          ) : (
-            <ScrollRegion labelledBy="workshops-caption">
-              <table class="data-table">
-                <caption id="workshops-caption">{t('workshopStaff.workshopsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('workshopStaff.colTitle')}</th>
-                    <th scope="col">{t('workshopStaff.colStartsAt')}</th>
-                    <th scope="col">{t('workshopStaff.colRegistered')}</th>
-                    <th scope="col">{t('workshopStaff.colWaiting')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((workshop) => (
-                    <tr key={workshop.workshopId}>
-                      <th scope="row">
-                        <a href={`/staff/workshops/${workshop.workshopId}`} lang="de" dir="ltr">
-                          {workshop.title}
-                        </a>
-                      </th>
-                      <td>{formatDate(language, workshop.startsAt, 'dateTime')}</td>
-                      <td>
-                        {workshop.registered} / {workshop.capacity}
-                      </td>
-                      <td>{workshop.waiting}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          )
-        }
+        {({ workshops: list }) => (
+          <DataTable
+            rows={list}
+            empty={t('workshopStaff.noWorkshops')}
+            captionId="workshops-caption"
+            caption={t('workshopStaff.workshopsCaption')}
+            columns={[
+              t('workshopStaff.colTitle'),
+              t('workshopStaff.colStartsAt'),
+              t('workshopStaff.colRegistered'),
+              t('workshopStaff.colWaiting'),
+            ]}
+            row={(workshop) => (
+              <tr key={workshop.workshopId}>
+                <th scope="row">
+                  <a href={`/staff/workshops/${workshop.workshopId}`} lang="de" dir="ltr">
+                    {workshop.title}
+                  </a>
+                </th>
+                <td>{formatDate(language, workshop.startsAt, 'dateTime')}</td>
+                <td>
+                  {workshop.registered} / {workshop.capacity}
+                </td>
+                <td>{workshop.waiting}</td>
+              </tr>
+            )}
+          />
+        )}
       </LoadState>
       <CreateWorkshopForm
         call={props.call}
@@ -94,23 +85,25 @@ const timeFields = new Set<Field>(['startsAt', 'endsAt', 'registrationClosesAt']
 /** A new workshop; times are entered as Berlin wall-clock times and sent with their offset. */
 function CreateWorkshopForm(props: { call: StaffApi; onCreated: (workshop: Workshop) => void }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Record<Field, string>>({
-    title: '',
-    startsAt: '',
-    endsAt: '',
-    place: '',
-    programme: '',
-    capacity: '',
-    registrationClosesAt: '',
+  const form = useStaffForm({
+    idPrefix: 'workshop',
+    formErrorId: 'workshop-form-error',
+    textFields: fields,
+    initial: {
+      title: '',
+      startsAt: '',
+      endsAt: '',
+      place: '',
+      programme: '',
+      capacity: '',
+      registrationClosesAt: '',
+    } satisfies Record<Field, string>,
   });
-  const idempotency = useIdempotencyKey();
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { values } = form;
 
   async function submit(event: Event) {
     event.preventDefault();
-    const found: Partial<Record<Field, string>> = {};
+    const found: FieldErrors<Field> = {};
     const times: Partial<Record<Field, string>> = {};
     for (const field of fields) {
       if (field === 'programme') continue;
@@ -135,18 +128,11 @@ function CreateWorkshopForm(props: { call: StaffApi; onCreated: (workshop: Works
     ) {
       found.registrationClosesAt = t('validation.workshop_deadline_after_start');
     }
-    setErrors(found);
-    setFormError(undefined);
-    const first = fields.find((field) => found[field]);
-    if (first) {
-      document.getElementById(`workshop-${first}`)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const workshop = await props.call<Workshop>('/api/staff/workshops', {
+    if (!form.accept(found)) return;
+    const workshop = await form.send((idempotencyKey) =>
+      props.call<Workshop>('/api/staff/workshops', {
         method: 'POST',
-        idempotencyKey: idempotency.current(),
+        idempotencyKey,
         body: {
           title: values.title.trim(),
           startsAt: times.startsAt,
@@ -156,40 +142,15 @@ function CreateWorkshopForm(props: { call: StaffApi; onCreated: (workshop: Works
           capacity,
           registrationClosesAt: times.registrationClosesAt,
         },
-      });
-      idempotency.settled();
-      props.onCreated(workshop);
-    } catch (error) {
-      idempotency.settled(error);
-      setBusy(false);
-      setErrors(Object.fromEntries(fields.map((field) => [field, fieldProblem(error, field)])));
-      setFormError(failureText(error, t('app.loadFailed')));
-      if (!(error instanceof ApiError && error.status === 401))
-        requestAnimationFrame(() => document.getElementById('workshop-form-error')?.focus());
-    }
+      }),
+    );
+    if (workshop) props.onCreated(workshop);
   }
 
   const fieldProps = (field: Field) => ({
-    id: `workshop-${field}`,
-    name: field,
     required: field !== 'programme',
-    value: values[field],
-    'aria-invalid': errors[field] ? ('true' as const) : undefined,
-    'aria-describedby':
-      [timeFields.has(field) ? 'workshop-time-hint' : '', errors[field] ? `workshop-${field}-error` : '']
-        .filter(Boolean)
-        .join(' ') || undefined,
-    onInput: (event: Event) => {
-      const value = (event.currentTarget as HTMLInputElement).value;
-      setValues((current) => ({ ...current, [field]: value }));
-    },
+    ...form.inputProps(field, timeFields.has(field) ? 'workshop-time-hint' : undefined),
   });
-  const error = (field: Field) =>
-    errors[field] && (
-      <p class="field__error" id={`workshop-${field}-error`}>
-        {errors[field]}
-      </p>
-    );
   const labels: Record<Field, string> = {
     title: t('workshopStaff.titleLabel'),
     startsAt: t('workshopStaff.startsAtLabel'),
@@ -203,7 +164,7 @@ function CreateWorkshopForm(props: { call: StaffApi; onCreated: (workshop: Works
     <div class="field">
       <label for={`workshop-${name}`}>{labels[name]}</label>
       {control}
-      {error(name)}
+      {form.fieldError(name)}
     </div>
   );
 
@@ -224,12 +185,8 @@ function CreateWorkshopForm(props: { call: StaffApi; onCreated: (workshop: Works
           'registrationClosesAt',
           <input type="datetime-local" {...fieldProps('registrationClosesAt')} />,
         )}
-        {formError && (
-          <p class="form__error" id="workshop-form-error" role="alert" tabIndex={-1}>
-            {formError}
-          </p>
-        )}
-        <button type="submit" class="button" disabled={busy}>
+        {form.formErrorNotice()}
+        <button type="submit" class="button" disabled={form.busy}>
           {t('workshopStaff.create')}
         </button>
       </form>
