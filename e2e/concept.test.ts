@@ -3,7 +3,13 @@ import { describe, expect, inject, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import { say } from '../local/testing/bot-client';
-import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectNoPageProblems,
+  openPage,
+  waitForLoaded,
+} from './support/pages';
 import { openSignedIn } from './support/staff';
 
 /** Asks the bot like a channel with `expectReplies`: the replies' texts. */
@@ -60,10 +66,7 @@ describe('the concept page', () => {
   it('is usable at 320 px in Arabic without horizontal scrolling', async () => {
     const page = await openPage('/concept', { lang: 'ar', viewport: { width: 320, height: 800 } });
     await waitForLoaded(page);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
 import de from '../content/messages/de.json';
 import type { SiteInfo } from '../functions/platform/schemas';
-import { expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
+import { expectNoHorizontalScroll, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
 
 async function siteInfo(): Promise<z.infer<typeof SiteInfo>> {
   const response = await fetch(new URL('/api/site', inject('baseUrl')));
@@ -149,11 +149,7 @@ describe('navigation', () => {
     async (path) => {
       const page = await openPage(path, { viewport: { width: 320, height: 640 } });
       await waitForLoaded(page);
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
-      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      await expectNoHorizontalScroll(page);
     },
   );
 });

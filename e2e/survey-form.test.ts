@@ -1,7 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import de from '../content/messages/de.json';
-import { expectNoAxeViolations, expectNoPageProblems, openPage, waitForLoaded } from './support/pages';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectNoPageProblems,
+  openPage,
+  waitForLoaded,
+} from './support/pages';
 import { newInvitation, outbox, serverCopy } from './support/survey-invitations';
 
 const q = de.questionnaire;
@@ -60,14 +66,6 @@ async function boxBeforeLabel(page: Page, id: string): Promise<number> {
   const label = await page.locator(`label[for="${id}"]`).boundingBox();
   if (!box || !label) throw new Error(`no layout for ${id}`);
   return box.x - label.x;
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
 describe('survey form', () => {
@@ -358,14 +356,14 @@ describe('survey form', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('#q-institution-places-list input').count()).toBe(52);
     await page.getByRole('button', { name: f.offerings.add }).click();
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
 
     await page.locator('.language-switch a[hreflang="ar"]').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
 
     await page.locator('.survey-submit button[type="submit"]').click();
     await page.locator('.survey-errors').waitFor();
-    await noHorizontalScroll(page);
+    await expectNoHorizontalScroll(page);
   });
 });
