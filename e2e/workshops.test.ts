@@ -4,7 +4,6 @@ import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
 import fa from '../content/messages/fa.json';
-import { completeAnswers } from '../functions/survey/testing/fixtures';
 import { demoWorkshopId, demoWorkshopToken } from '../local/demo-workshop';
 import {
   expectNoAxeViolations,
@@ -14,12 +13,39 @@ import {
   url,
   waitForLoaded,
 } from './support/pages';
-import { goToConsoleSection, openSignedIn, signInAsAdminThroughForm, staffSession } from './support/staff';
+import {
+  callApi,
+  goToConsoleSection,
+  openSignedIn,
+  signInAsAdminThroughForm,
+  staffSession,
+} from './support/staff';
+import { newInvitation, submitResponse } from './support/survey-invitations';
 
 const t = de.workshopStaff;
 const w = de.workshop;
 /** Unique per run: the e2e stack is shared by every test file. */
 const run = randomUUID().slice(0, 8);
+
+/** A workshop made through the staff API, as staff would; its id. */
+async function newWorkshop(details: Record<string, unknown>): Promise<string> {
+  const response = await fetch(url('/api/staff/workshops'), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${(await staffSession()).token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(details),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { workshopId: string }).workshopId;
+}
+
+/** A workshop that took place in January 2026, registration long closed. */
+const pastWorkshop = {
+  startsAt: '2026-01-20T14:00:00+01:00',
+  endsAt: '2026-01-20T18:00:00+01:00',
+  place: 'Landratsamt Würzburg',
+  capacity: 20,
+  registrationClosesAt: '2026-01-10T00:00:00+01:00',
+};
 
 describe('the workshop: staff announce it, people register, staff see the list', () => {
   const title = `Workshop Integrationskonzeption ${run}`;
@@ -206,39 +232,14 @@ describe('the e-mailed registration link', () => {
 
 describe('the announcement to the institutions that answered the survey', () => {
   it('mails each institution its own link in its language, which opens a filled-in form', async () => {
-    const { token } = await staffSession();
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const post = async (path: string, body: unknown, method = 'POST') => {
-      const response = await fetch(url(path), { method, headers, body: JSON.stringify(body) });
-      expect(response.status, path).toBeLessThan(300);
-      return (await response.json()) as Record<string, unknown>;
-    };
-    const surveyTitle = `Bestandsaufnahme für den Workshop ${run}`;
-    const institution = `Caritas ${run}`;
-    const survey = await post('/api/staff/surveys', {
-      title: surveyTitle,
-      opensAt: '2026-01-01T00:00:00+01:00',
-      closesAt: '2099-01-01T00:00:00+01:00',
-      openParticipation: false,
-    });
-    const issued = await post(`/api/staff/surveys/${survey.surveyId}/invitations`, {
+    const invitation = await newInvitation();
+    const { surveyTitle, institutionName: institution } = invitation;
+    await submitResponse(invitation.token, {
       institutionName: institution,
-      email: `caritas-${run}@example.org`,
-      language: 'de',
+      contact: { name: 'Ayşe Demir', role: 'Leitung', email: `ayse-${run}@example.org`, phone: '' },
+      language: 'tr',
     });
-    const surveyToken = /\/survey\/([\w-]+)/.exec(String(issued.link))?.[1] ?? '';
-    const saved = await post(
-      `/api/survey/${surveyToken}/draft`,
-      {
-        answers: completeAnswers(),
-        contact: { name: 'Ayşe Demir', role: 'Leitung', email: `ayse-${run}@example.org`, phone: '' },
-        version: 0,
-        language: 'tr',
-      },
-      'PUT',
-    );
-    await post(`/api/survey/${surveyToken}/submit`, { version: saved.version });
-    const workshop = await post('/api/staff/workshops', {
+    const workshopId = await newWorkshop({
       title: `Workshop mit Ankündigung ${run}`,
       startsAt: '2099-05-05T14:00:00+02:00',
       endsAt: '2099-05-05T18:00:00+02:00',
@@ -247,7 +248,7 @@ describe('the announcement to the institutions that answered the survey', () => 
       registrationClosesAt: '2099-04-30T23:59:00+02:00',
     });
 
-    const page = await openSignedIn(`/staff/workshops/${workshop.workshopId}`);
+    const page = await openSignedIn(`/staff/workshops/${workshopId}`);
     await page.getByLabel(t.surveyLabel).selectOption({ label: surveyTitle });
     await page.getByRole('button', { name: t.announce }).click();
     const result = page.getByTestId('announce-result');
@@ -280,21 +281,7 @@ describe('the announcement to the institutions that answered the survey', () => 
 
 describe("the workshop results: staff record findings with the interviews' tags", () => {
   it('records a recommendation with a topic after the workshop, keyboard only', async () => {
-    const { token } = await staffSession();
-    const created = await fetch(url('/api/staff/workshops'), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: `Workshop gestern ${run}`,
-        startsAt: '2026-01-20T14:00:00+01:00',
-        endsAt: '2026-01-20T18:00:00+01:00',
-        place: 'Landratsamt Würzburg',
-        capacity: 20,
-        registrationClosesAt: '2026-01-10T00:00:00+01:00',
-      }),
-    });
-    expect(created.status).toBe(201);
-    const { workshopId } = (await created.json()) as { workshopId: string };
+    const workshopId = await newWorkshop({ ...pastWorkshop, title: `Workshop gestern ${run}` });
     const page = await openSignedIn(`/staff/workshops/${workshopId}`);
     await page.getByRole('heading', { name: t.resultsTitle }).waitFor();
     await page.getByText(t.noFindings).waitFor();
@@ -319,11 +306,12 @@ describe("the workshop results: staff record findings with the interviews' tags"
     });
     await page.getByText(t.resultsSaved).waitFor();
 
-    const stored = (await (
-      await fetch(url(`/api/staff/workshops/${workshopId}`), {
-        headers: { authorization: `Bearer ${token}` },
-      })
-    ).json()) as { results?: { findings: { kind: string; topics: string[] }[] } };
+    const stored = await callApi<{ results?: { findings: { kind: string; topics: string[] }[] } }>(
+      'GET',
+      `/api/staff/workshops/${workshopId}`,
+      undefined,
+      (await staffSession()).token,
+    );
     expect(stored.results?.findings).toMatchObject([
       { kind: 'recommendation', topics: ['language_courses'] },
     ]);
@@ -331,20 +319,7 @@ describe("the workshop results: staff record findings with the interviews' tags"
   });
 
   it('says on the public page that registration has closed', async () => {
-    const { token } = await staffSession();
-    const created = await fetch(url('/api/staff/workshops'), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: `Workshop ausgebucht ${run}`,
-        startsAt: '2026-01-20T14:00:00+01:00',
-        endsAt: '2026-01-20T18:00:00+01:00',
-        place: 'Landratsamt Würzburg',
-        capacity: 20,
-        registrationClosesAt: '2026-01-10T00:00:00+01:00',
-      }),
-    });
-    const { workshopId } = (await created.json()) as { workshopId: string };
+    const workshopId = await newWorkshop({ ...pastWorkshop, title: `Workshop ausgebucht ${run}` });
     const page = await openPage(`/workshop/${workshopId}`, { lang: 'fa' });
     await waitForLoaded(page);
     expect(await page.getByTestId('registration-closed').textContent()).toBe(fa.workshop.registrationClosed);
