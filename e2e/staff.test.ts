@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import de from '../content/messages/de.json';
 import { expectNoPageProblems, openPage, sharedBrowser, signInThroughForm } from './support/pages';
+import { staffSession } from './support/staff';
 
 const password = 'wegweiser-demo';
 
@@ -115,15 +116,6 @@ describe('Cognito sign-in (hosted UI stood in for by the test)', () => {
   const hostedUi = 'https://login.example.test';
   const clientId = 'test-client-id';
 
-  async function devToken(): Promise<string> {
-    const response = await fetch(new URL('/api/dev/sign-in', inject('baseUrl')), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@wegweiser.local', password }),
-    });
-    return ((await response.json()) as { token: string }).token;
-  }
-
   it('signs in with authorization code and PKCE, and signs out through the hosted UI', async () => {
     const baseUrl = inject('baseUrl');
     // The cloud's CSP allows the hosted UI in connect-src; the local one has no hosted UI to allow.
@@ -147,7 +139,7 @@ describe('Cognito sign-in (hosted UI stood in for by the test)', () => {
       await route.fulfill({ status: 302, headers: { location: callback.href } });
     });
     let exchange: URLSearchParams | undefined;
-    const idToken = await devToken();
+    const idToken = (await staffSession()).token;
     await page.route(`${hostedUi}/oauth2/token`, async (route) => {
       exchange = new URLSearchParams(route.request().postData() ?? '');
       await route.fulfill({
