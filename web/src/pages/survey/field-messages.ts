@@ -77,3 +77,24 @@ export function messageText(
 ): string {
   return 'text' in message ? message.text : t(message.key, message.params);
 }
+
+/**
+ * A short public form checked against the API's own schema: the first issue of each field becomes the
+ * message next to its control (`fieldIds`), "required" while the field is empty, else its format's message.
+ */
+export function shortFormErrors<Field extends string>(
+  issues: readonly SchemaIssue[],
+  values: Readonly<Record<Field, unknown>>,
+  fieldIds: Readonly<Partial<Record<Field, string>>>,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0]) as Field;
+    const id = fieldIds[field];
+    if (!id || errors[id]) continue;
+    const value = values[field];
+    const empty = typeof value !== 'string' || value.trim() === '';
+    errors[id] = (!empty && formatMessage(field)) || { key: 'validation.required' };
+  }
+  return errors;
+}

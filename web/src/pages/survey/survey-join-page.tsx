@@ -5,7 +5,7 @@ import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
 import { Page } from '../../page';
 import type { PageProps } from '../../router';
-import type { FieldErrors } from './field-messages';
+import { type FieldErrors, shortFormErrors } from './field-messages';
 import { SelectField, TextField } from './fields';
 import { surveyApi } from './survey-api';
 import './survey-form.css';
@@ -17,25 +17,6 @@ const fieldIds = {
   email: 'join-email',
   language: 'join-language',
 } as const;
-
-/** The participation schema's own checks, turned into messages next to the fields. */
-function checkRequest(body: { institutionName: string; email: string; language: Language }): FieldErrors {
-  const result = ParticipationRequest.safeParse(body);
-  if (result.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0]) as keyof typeof fieldIds;
-    const id = fieldIds[field];
-    if (!id || errors[id]) continue;
-    const empty = field === 'institutionName' ? body.institutionName.trim() === '' : body.email.trim() === '';
-    errors[id] = empty
-      ? { key: 'validation.required' }
-      : field === 'email'
-        ? { key: 'validation.invalid_format_email' }
-        : { key: 'validation.required' };
-  }
-  return errors;
-}
 
 /**
  * Open participation `/survey/join/<surveyId>`: an institution asks for its own link, which goes only to
@@ -55,7 +36,7 @@ export function SurveyJoinPage(props: PageProps) {
   async function submit(event: Event) {
     event.preventDefault();
     const body = { institutionName: institutionName.trim(), email: email.trim(), language };
-    const found = checkRequest(body);
+    const found = shortFormErrors(ParticipationRequest.safeParse(body).error?.issues ?? [], body, fieldIds);
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {

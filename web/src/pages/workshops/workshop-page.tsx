@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { LoadState, useLoad } from '../../load';
 import { Page } from '../../page';
 import type { PageProps } from '../../router';
-import type { FieldErrors } from '../survey/field-messages';
+import { type FieldErrors, shortFormErrors } from '../survey/field-messages';
 import { TextField } from '../survey/fields';
 import { type Registered, type Workshop, workshopApi } from './workshop-api';
 import { WorkshopFacts } from './workshop-facts';
@@ -86,25 +86,10 @@ function Registration(props: {
 
   if (result) return <RegistrationResult result={result} />;
 
-  function check(): FieldErrors {
-    const parsed = RegisterRequest.safeParse({ ...values, language });
-    if (parsed.success) return {};
-    const found: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]) as Field;
-      const id = fieldIds[field];
-      if (!id || found[id]) continue;
-      found[id] =
-        field === 'email' && values.email.trim() !== ''
-          ? { key: 'validation.invalid_format_email' }
-          : { key: 'validation.required' };
-    }
-    return found;
-  }
-
   async function submit(event: Event) {
     event.preventDefault();
-    const found = check();
+    const issues = RegisterRequest.safeParse({ ...values, language }).error?.issues ?? [];
+    const found = shortFormErrors(issues, values, fieldIds);
     setErrors(found);
     setFailure(undefined);
     const first = Object.keys(found)[0];
