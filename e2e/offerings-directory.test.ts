@@ -11,7 +11,14 @@ import {
   openPage,
   waitForLoaded,
 } from './support/pages';
-import { callApi, openSignedIn, type StaffSession, staffSession } from './support/staff';
+import {
+  approveOffering,
+  callApi,
+  openSignedIn,
+  reviewQueue,
+  type StaffSession,
+  staffSession,
+} from './support/staff';
 import { submitResponse } from './support/survey-invitations';
 
 /** Unique per run: the e2e stack (with its demo offerings) is shared by every test file. */
@@ -34,13 +41,6 @@ const titles = {
   /** Stays in the queue for the accessibility checks. */
   waiting: `Sprachpatenschaften ${words.waiting}`,
 };
-
-interface ReviewEntry {
-  offeringId: string;
-  title: string;
-  version: number;
-  status: string;
-}
 
 let staff: StaffSession;
 
@@ -76,25 +76,6 @@ async function respond(surveyId: string, institution: string, offerings: Offerin
     institutionName: institution,
     offerings,
   });
-}
-
-async function queue(status: string): Promise<ReviewEntry[]> {
-  const answer = await callApi<{ offerings: ReviewEntry[] }>(
-    'GET',
-    `/api/staff/offerings?status=${status}`,
-    undefined,
-    staff.token,
-  );
-  return answer.offerings;
-}
-
-async function approveByApi(entry: ReviewEntry): Promise<void> {
-  await callApi(
-    'POST',
-    `/api/staff/offerings/${entry.offeringId}/approve`,
-    { version: entry.version },
-    staff.token,
-  );
 }
 
 function reviewItem(page: Page, title: string) {
@@ -150,8 +131,8 @@ beforeAll(async () => {
     `Bildungswerk ${run}`,
     Array.from({ length: 21 }, (_, index) => offering(`${words.paging} Gruppe ${index + 1}`, true)),
   );
-  for (const entry of await queue('pending')) {
-    if (entry.title.startsWith(words.paging)) await approveByApi(entry);
+  for (const entry of await reviewQueue('pending')) {
+    if (entry.title.startsWith(words.paging)) await approveOffering(entry);
   }
 });
 
@@ -308,7 +289,7 @@ describe('review queue (staff console)', () => {
     const page = await openSignedIn('/staff/review');
     const item = reviewItem(page, titles.conflict);
     await item.waitFor();
-    const entry = (await queue('pending')).find((candidate) => candidate.title === titles.conflict);
+    const entry = (await reviewQueue('pending')).find((candidate) => candidate.title === titles.conflict);
     if (!entry) throw new Error('the conflict offering is not pending');
     const changedElsewhere = `${titles.conflict} am Nachmittag`;
     await callApi(
@@ -341,8 +322,8 @@ describe('review queue (staff console)', () => {
 
 describe('public directory', () => {
   it('marks an offering written in Arabic as right-to-left, in the list and on its page', async () => {
-    const pending = (await queue('pending')).find((entry) => entry.title === titles.arabic);
-    if (pending) await approveByApi(pending);
+    const pending = (await reviewQueue('pending')).find((entry) => entry.title === titles.arabic);
+    if (pending) await approveOffering(pending);
 
     const page = await openPage(`/offerings?q=${words.arabic}`, { lang: 'ar' });
     const found = card(page, titles.arabic);

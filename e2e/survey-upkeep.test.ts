@@ -10,7 +10,14 @@ import {
   openPage,
   waitForLoaded,
 } from './support/pages';
-import { callApi, openSignedIn, type StaffSession, staffSession } from './support/staff';
+import {
+  approveOffering,
+  callApi,
+  openSignedIn,
+  reviewQueue,
+  type StaffSession,
+  staffSession,
+} from './support/staff';
 import { newInvitation, outbox, submitResponse, type TestInvitation } from './support/survey-invitations';
 
 const u = de.surveyUpkeep;
@@ -47,16 +54,6 @@ async function ownOfferings(): Promise<OwnEntry[]> {
     .offerings;
 }
 
-async function queue(status: string): Promise<{ offeringId: string; title: string; version: number }[]> {
-  const answer = await callApi<{ offerings: { offeringId: string; title: string; version: number }[] }>(
-    'GET',
-    `/api/staff/offerings?status=${status}`,
-    undefined,
-    staff.token,
-  );
-  return answer.offerings;
-}
-
 async function publicTitles(word: string): Promise<string[]> {
   const page = await callApi<{ offerings: { title: string }[] }>('GET', `/api/offerings?q=${word}&limit=100`);
   return page.offerings.map((entry) => entry.title);
@@ -83,14 +80,9 @@ beforeAll(async () => {
     offerings: [offering(titles.kept), offering(titles.withdrawn)],
   });
   // 2. Staff approve both offerings.
-  for (const entry of await queue('pending')) {
+  for (const entry of await reviewQueue('pending')) {
     if (!entry.title.includes(`Upkeep${run}`)) continue;
-    await callApi(
-      'POST',
-      `/api/staff/offerings/${entry.offeringId}/approve`,
-      { version: entry.version },
-      staff.token,
-    );
+    await approveOffering(entry);
   }
   // 3. Wait for the closing date: keeping offerings up to date is what the link is for afterwards.
   const wait = Date.parse(invitation.closesAt) - Date.now() + 500;
@@ -127,7 +119,7 @@ describe('keeping offerings up to date through the survey link, after the survey
     expect(await item(page, titles.kept).locator('[data-status]').textContent()).toContain(
       u.statuses.pending,
     );
-    const pending = await queue('pending');
+    const pending = await reviewQueue('pending');
     expect(pending.find((entry) => entry.title === titles.kept)).toBeDefined();
     // The other offering was not changed, so it stays approved.
     expect((await ownOfferings()).find((entry) => entry.title === titles.withdrawn)?.status).toBe('approved');

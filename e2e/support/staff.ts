@@ -84,3 +84,35 @@ export async function goToConsoleSection(page: Page, section: string, heading: s
   await page.getByRole('heading', { name: heading }).waitFor();
   await waitForLoaded(page);
 }
+
+/** An offering in the staff review queue. */
+export interface ReviewEntry {
+  offeringId: string;
+  title: string;
+  version: number;
+  status: string;
+}
+
+/** The staff review queue with the given status (`pending`, `approved`, …), through the API. */
+export async function reviewQueue(status: string): Promise<ReviewEntry[]> {
+  const token = (await staffSession()).token;
+  return (
+    await callApi<{ offerings: ReviewEntry[] }>(
+      'GET',
+      `/api/staff/offerings?status=${status}`,
+      undefined,
+      token,
+    )
+  ).offerings;
+}
+
+/** Approves an offering through the API, as a reviewer would in the console. */
+export async function approveOffering(entry: ReviewEntry): Promise<void> {
+  const token = (await staffSession()).token;
+  await callApi(
+    'POST',
+    `/api/staff/offerings/${entry.offeringId}/approve`,
+    { version: entry.version },
+    token,
+  );
+}
