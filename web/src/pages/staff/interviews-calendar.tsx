@@ -23,6 +23,16 @@ type Slot = CalendarData['slots'][number];
 type Interview = CalendarData['interviews'][number];
 type View = 'week' | 'list';
 
+interface CalendarProps {
+  calendar: CalendarData;
+  call: StaffApi;
+  base: string;
+  /** An instant whose week the week view turns to (after publishing slots). */
+  showWeekOf?: string | undefined;
+  onChanged: () => void;
+  onNotice: (notice: Notice) => void;
+}
+
 /** A state badge carries a sign and a word besides its colour. */
 export function InterviewStateBadge(props: { state: InterviewState }) {
   const { t } = useI18n();
@@ -50,15 +60,7 @@ export function interviewPath(interview: Pick<Interview, 'roundId' | 'interviewI
  * The round's calendar in the county's time: a week view (each day with its slots, free or with who
  * booked them) and a list view of every interview with its state, booked or not.
  */
-export function InterviewCalendar(props: {
-  calendar: CalendarData;
-  call: StaffApi;
-  base: string;
-  /** An instant whose week the week view turns to (after publishing slots). */
-  showWeekOf?: string | undefined;
-  onChanged: () => void;
-  onNotice: (notice: Notice) => void;
-}) {
+export function InterviewCalendar(props: CalendarProps) {
   const { t } = useI18n();
   const [view, setView] = useState<View>('week');
   useEffect(() => {
@@ -89,14 +91,7 @@ export function InterviewCalendar(props: {
   );
 }
 
-function WeekView(props: {
-  calendar: CalendarData;
-  call: StaffApi;
-  base: string;
-  showWeekOf?: string | undefined;
-  onChanged: () => void;
-  onNotice: (notice: Notice) => void;
-}) {
+function WeekView(props: CalendarProps) {
   const { t, language } = useI18n();
   const [monday, setMonday] = useState(() => initialWeek(props.calendar, Date.now()));
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../i18n';
-import { type FieldMessage, messageText } from './field-messages';
+import { type FieldErrors, type FieldMessage, messageText } from './field-messages';
+
+/** Puts the focus on the first control with an error (errors are keyed by control id); false if none. */
+export function focusFirstError(errors: FieldErrors): boolean {
+  const first = Object.keys(errors)[0];
+  if (first) document.getElementById(first)?.focus();
+  return first !== undefined;
+}
 
 /**
  * The form's controls. Each is labelled, tied to its hint and error by `aria-describedby`, marked

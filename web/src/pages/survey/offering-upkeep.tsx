@@ -6,7 +6,7 @@ import { failureText } from '../../api';
 import { useI18n } from '../../i18n';
 import { type Loaded, LoadState } from '../../load';
 import type { FieldErrors } from './field-messages';
-import { TextField } from './fields';
+import { focusFirstError, TextField } from './fields';
 import { formatDateTime } from './format';
 import { maxLengths } from './limits';
 import { type OwnOffering, surveyApi } from './survey-api';
@@ -95,11 +95,7 @@ function OfferingEditor(props: {
     const found = checkEdits(offering.offeringId, completed);
     setEdits(completed);
     setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(first)?.focus();
-      return;
-    }
+    if (focusFirstError(found)) return;
     props.onSave(completed);
   }
 

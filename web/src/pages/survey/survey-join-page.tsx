@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { Page } from '../../page';
 import type { PageProps } from '../../router';
 import { type FieldErrors, shortFormErrors } from './field-messages';
-import { SelectField, TextField } from './fields';
+import { focusFirstError, SelectField, TextField } from './fields';
 import { surveyApi } from './survey-api';
 import './survey-form.css';
 
@@ -38,11 +38,7 @@ export function SurveyJoinPage(props: PageProps) {
     const body = { institutionName: institutionName.trim(), email: email.trim(), language };
     const found = shortFormErrors(ParticipationRequest.safeParse(body).error?.issues ?? [], body, fieldIds);
     setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(first)?.focus();
-      return;
-    }
+    if (focusFirstError(found)) return;
     setSending(true);
     try {
       await surveyApi.requestParticipation(surveyId, body);

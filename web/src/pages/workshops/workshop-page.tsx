@@ -6,7 +6,7 @@ import { LoadState, useLoad } from '../../load';
 import { Page } from '../../page';
 import type { PageProps } from '../../router';
 import { type FieldErrors, shortFormErrors } from '../survey/field-messages';
-import { TextField } from '../survey/fields';
+import { focusFirstError, TextField } from '../survey/fields';
 import { type Registered, type Workshop, workshopApi } from './workshop-api';
 import { WorkshopFacts } from './workshop-facts';
 import '../survey/survey-form.css';
@@ -92,11 +92,7 @@ function Registration(props: {
     const found = shortFormErrors(issues, values, fieldIds);
     setErrors(found);
     setFailure(undefined);
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(first)?.focus();
-      return;
-    }
+    if (focusFirstError(found)) return;
     setSending(true);
     try {
       const answer = await workshopApi.register(props.workshop.workshopId, {
