@@ -328,6 +328,8 @@ export const routes = {
     query: LanguageQuery,
     response: ParticipationAccepted,
     successStatus: 202,
+    // Public and it sends an e-mail: tighter than the stage, so it cannot be used to flood inboxes.
+    throttle: { rateLimit: 5, burstLimit: 20 },
   },
   ownOfferings: {
     method: 'GET',
@@ -918,6 +920,8 @@ export const routes = {
     query: LanguageQuery,
     response: RegistrationResult,
     successStatus: 201,
+    // Public and it sends an e-mail: tighter than the stage, so it cannot be used to flood inboxes.
+    throttle: { rateLimit: 5, burstLimit: 20 },
   },
   ownWorkshopRegistration: {
     method: 'GET',

@@ -87,6 +87,20 @@ describe('the HTTP API', () => {
     expect([...service.api.functions.keys()]).toEqual(withCloudRoutes);
   });
 
+  it('throttles the public routes that send e-mail tighter than the stage', () => {
+    const [stage] = Object.values(resourcesOf(serviceTemplate, 'AWS::ApiGatewayV2::Stage'));
+    if (!stage) throw new Error('no API stage');
+    const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number }>;
+    const stageRate = (stage.Properties.DefaultRouteSettings as { ThrottlingRateLimit: number })
+      .ThrottlingRateLimit;
+    for (const routeKey of [
+      'POST /api/surveys/{surveyId}/participation',
+      'POST /api/workshops/{workshopId}/registrations',
+    ]) {
+      expect(settings[routeKey]?.ThrottlingRateLimit).toBeLessThan(stageRate);
+    }
+  });
+
   it('throttles and logs every request as JSON to a log group with retention', () => {
     const stages = Object.values(resourcesOf(serviceTemplate, 'AWS::ApiGatewayV2::Stage'));
     expect(stages).toHaveLength(1);
