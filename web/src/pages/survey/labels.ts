@@ -1,33 +1,12 @@
 import type { Language } from '../../../../functions/shared/i18n/languages';
 import type { MessageKey, MessageParams } from '../../../../functions/shared/i18n/messages';
-import {
-  costKinds,
-  institutionTypes,
-  needCategories,
-  offeredLanguages,
-  offeringCategories,
-  openingStatuses,
-  openingSteps,
-  placeName,
-  sectors,
-  targetGroups,
-} from '../../../../functions/survey/questionnaire';
+import { optionGroups, placeName } from '../../../../functions/survey/questionnaire';
 import type { ChoiceOption } from './fields';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** The option lists of the questionnaire; their texts are `questionnaire.<group>.<id>` in the content files. */
-export const optionGroups = {
-  sectors,
-  institutionTypes,
-  offeringCategories,
-  targetGroups,
-  offeredLanguages,
-  costKinds,
-  openingStatuses,
-  openingSteps,
-  needCategories,
-} as const;
+export { optionGroups };
+
 type OptionGroups = typeof optionGroups;
 export type OptionGroup = keyof OptionGroups;
 export type OptionId<G extends OptionGroup> = OptionGroups[G][number];
