@@ -23,6 +23,13 @@ const multiline: readonly EditableField[] = ['description', 'address'];
 
 type Mode = 'view' | 'reject' | 'edit';
 
+/** The decisions a reviewer can take on an offering, in the order their buttons appear. */
+const decisions = [
+  { kind: 'approve', label: 'review.approve', buttonClass: 'button' },
+  { kind: 'edit', label: 'review.edit', buttonClass: 'button button--secondary' },
+  { kind: 'reject', label: 'review.reject', buttonClass: 'button button--danger' },
+] as const;
+
 /**
  * Which decisions a status offers: pending ones are decided, decided ones can be reversed and corrected;
  * an offering the institution withdrew stays withdrawn (the API refuses to approve it).
@@ -167,39 +174,20 @@ export function ReviewItem(props: {
 
       {mode === 'view' && (can.approve || can.reject || can.edit) && (
         <div class="button-row review-item__actions">
-          {can.approve && (
-            <button
-              type="button"
-              class="button"
-              disabled={busy}
-              aria-describedby={`review-${id}-title`}
-              onClick={() => void approve()}
-            >
-              {t('review.approve')}
-            </button>
-          )}
-          {can.edit && (
-            <button
-              type="button"
-              class="button button--secondary"
-              disabled={busy}
-              aria-describedby={`review-${id}-title`}
-              onClick={() => open('edit')}
-            >
-              {t('review.edit')}
-            </button>
-          )}
-          {can.reject && (
-            <button
-              type="button"
-              class="button button--danger"
-              disabled={busy}
-              aria-describedby={`review-${id}-title`}
-              onClick={() => open('reject')}
-            >
-              {t('review.reject')}
-            </button>
-          )}
+          {decisions
+            .filter((decision) => can[decision.kind])
+            .map((decision) => (
+              <button
+                key={decision.kind}
+                type="button"
+                class={decision.buttonClass}
+                disabled={busy}
+                aria-describedby={`review-${id}-title`}
+                onClick={() => (decision.kind === 'approve' ? void approve() : open(decision.kind))}
+              >
+                {t(decision.label)}
+              </button>
+            ))}
         </div>
       )}
 
