@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { FindingTopic } from '../shared/domain/findings';
+import { languageCodes } from '../shared/i18n/languages';
+import {
+  institutionTypes,
+  needCategories,
+  offeredLanguages,
+  offeringCategories,
+  openingStatuses,
+  openingSteps,
+  placeIds,
+  SurveyAnswers,
+  sectors,
+  targetGroups,
+} from '../survey/questionnaire';
+
+/**
+ * The evaluation's contract: what staff get out of a survey wave. Every figure the dashboard shows is in
+ * `Evaluation`; every count can be drilled down to the responses behind it (`DrillDownQuery`). Keys are
+ * the questionnaire's option ids; their labels are `questionnaire.<group>.<id>` in the content files.
+ */
+
+export const SurveyIdParams = z.strictObject({ surveyId: z.uuid() });
+export const ResponseParams = z.strictObject({ surveyId: z.uuid(), invitationId: z.uuid() });
+
+const day = z.iso.date();
+
+/** The dashboard's filters; they apply to every figure, chart, table and export at once. */
+export const EvaluationFilter = z
+  .strictObject({
+    lang: z.string().max(10).optional(),
+    sector: z.enum(sectors).optional(),
+    type: z.enum(institutionTypes).optional(),
+    /** An institution's place (where it works), one of the questionnaire's places. */
+    place: z.enum(placeIds).optional(),
+    /** Submission date range, inclusive, in the county's time zone (Europe/Berlin). */
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    path: ['to'],
+    params: { reason: 'before_from' },
+  });
+export type EvaluationFilter = z.infer<typeof EvaluationFilter>;
+
+/** Where a response stands; a response counts as "opened" once its link was opened. */
+export const responseStates = ['not_opened', 'in_progress', 'submitted', 'revoked'] as const;
+export const ResponseState = z.enum(responseStates);
+
+/** One count of one option id (or `unknown` where the answer is not there yet, e.g. not opened). */
+export const Count = z.object({ key: z.string(), count: z.number().int().nonnegative() });
+export type Count = z.infer<typeof Count>;
+
+/** Text an institution wrote: kept as written, marked with its language (and so its direction). */
+export const QuotedText = z.object({
+  invitationId: z.uuid(),
+  institution: z.string(),
+  text: z.string(),
+  lang: z.enum(languageCodes),
+  dir: z.enum(['ltr', 'rtl']),
+});
+export type QuotedText = z.infer<typeof QuotedText>;
+
+export const ProgressBreakdown = z.object({
+  key: z.string(),
+  invited: z.number().int().nonnegative(),
+  submitted: z.number().int().nonnegative(),
+});
+
+export const Evaluation = z.object({
+  surveyId: z.uuid(),
+  title: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  generatedAt: z.string(),
+  filter: EvaluationFilter,
+  progress: z.object({
+    /** Every invitation, revoked ones included. */
+    invited: z.number().int().nonnegative(),
+    opened: z.number().int().nonnegative(),
+    inProgress: z.number().int().nonnegative(),
+    submitted: z.number().int().nonnegative(),
+    revoked: z.number().int().nonnegative(),
+    /** submitted / (invited − revoked); null while nobody is invited. */
+    responseRate: z.number().min(0).max(1).nullable(),
+    bySector: z.array(ProgressBreakdown),
+    byType: z.array(ProgressBreakdown),
+    byPlace: z.array(ProgressBreakdown),
+    /** Days with at least one first submission, in order, with the running total. */
+    submissionsOverTime: z.array(
+      z.object({ date: day, count: z.number().int().nonnegative(), cumulative: z.number().int() }),
+    ),
+  }),
+  offerings: z.object({
+    total: z.number().int().nonnegative(),
+    consented: z.number().int().nonnegative(),
+    notConsented: z.number().int().nonnegative(),
+    byCategory: z.array(Count),
+    byPlace: z.array(Count),
+    byTargetGroup: z.array(Count),
+    byLanguage: z.array(Count),
+  }),
+  opening: z.object({
+    byStatus: z.array(Count),
+    bySector: z.array(z.object({ sector: z.string(), statuses: z.array(Count) })),
+    steps: z.array(Count),
+    obstacles: z.array(QuotedText),
+  }),
+  needs: z.object({
+    byCategory: z.array(Count.extend({ texts: z.array(QuotedText) })),
+    mostHelpful: z.array(QuotedText),
+  }),
+  interviewsAndWorkshop: z.object({
+    interviews: z.object({
+      invited: z.number().int().nonnegative(),
+      booked: z.number().int().nonnegative(),
+      held: z.number().int().nonnegative(),
+      writtenUp: z.number().int().nonnegative(),
+    }),
+    /** Per topic (the offering categories): findings from interviews and workshops beside the survey's needs. */
+    byTopic: z.array(
+      z.object({
+        topic: FindingTopic,
+        surveyNeeds: z.number().int().nonnegative(),
+        interviewFindings: z.number().int().nonnegative(),
+        workshopFindings: z.number().int().nonnegative(),
+        recommendations: z.number().int().nonnegative(),
+      }),
+    ),
+  }),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+
+/**
+ * The figures a count can be drilled down from; `value` is the option id the count stands for
+ * (`progress` takes a response state, `submittedOn` a date).
+ */
+export const drillDownFigures = [
+  'progress',
+  'sector',
+  'type',
+  'place',
+  'submittedOn',
+  'offeringCategory',
+  'offeringPlace',
+  'targetGroup',
+  'offeredLanguage',
+  'consent',
+  'openingStatus',
+  'openingStep',
+  'needCategory',
+] as const;
+
+export const DrillDownQuery = EvaluationFilter.safeExtend({
+  figure: z.enum(drillDownFigures),
+  value: z.string().min(1).max(80),
+});
+export type DrillDownQuery = z.infer<typeof DrillDownQuery>;
+
+export const ResponseSummary = z.object({
+  invitationId: z.uuid(),
+  institution: z.string(),
+  state: ResponseState,
+  sector: z.enum(sectors).optional(),
+  type: z.enum(institutionTypes).optional(),
+  places: z.array(z.string()),
+  language: z.enum(languageCodes),
+  submittedAt: z.string().optional(),
+});
+export const ResponseList = z.object({ responses: z.array(ResponseSummary) });
+
+/** One response as evaluated: its latest submitted version, without the contact person. */
+export const EvaluatedResponse = z.object({
+  invitationId: z.uuid(),
+  institution: z.string(),
+  language: z.enum(languageCodes),
+  submissionNumber: z.number().int().positive(),
+  submittedAt: z.string(),
+  answers: SurveyAnswers,
+});
+
+export const gapStates = ['gap', 'few', 'covered', 'no_need'] as const;
+
+export const GapCell = z.object({
+  column: z.string(),
+  /** Institutions that reported this need here. */
+  needs: z.number().int().nonnegative(),
+  /** Offerings of the matching category reachable here (see the README for "whole county" and "online"). */
+  offerings: z.number().int().nonnegative(),
+  state: z.enum(gapStates),
+});
+
+export const GapView = z.object({
+  surveyId: z.uuid(),
+  filter: EvaluationFilter,
+  /** Which offering categories answer which need category (needs without one have no row). */
+  rows: z.array(
+    z.object({
+      need: z.enum(needCategories),
+      offeringCategory: z.enum(offeringCategories),
+      byPlace: z.array(GapCell),
+      byTargetGroup: z.array(GapCell),
+    }),
+  ),
+});
+
+export const exportParts = [
+  'institutions',
+  'offerings',
+  'opening',
+  'needs',
+  'interviews',
+  'findings',
+] as const;
+
+export const ExportQuery = EvaluationFilter.safeExtend({
+  part: z.enum(exportParts).default('institutions'),
+});
+
+// For the option lists the web labels with.
+export const evaluationOptionGroups = {
+  sectors,
+  institutionTypes,
+  offeringCategories,
+  targetGroups,
+  offeredLanguages,
+  openingStatuses,
+  openingSteps,
+  needCategories,
+} as const;
