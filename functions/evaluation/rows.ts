@@ -59,3 +59,31 @@ export function matchesFilter(row: EvaluationRow, filter: EvaluationFilter): boo
   }
   return true;
 }
+
+/** An expert interview as the evaluation counts it (no expert's name or address). */
+export interface EvaluatedInterview {
+  interviewId: string;
+  roundId: string;
+  roundTopic: string;
+  state: 'invited' | 'booked' | 'rescheduled' | 'cancelled' | 'held' | 'written_up';
+  /** The survey response the expert was invited from, when invited from the survey. */
+  responseInvitationId?: string;
+}
+
+/** A finding of an interview or the workshop, in the shared shape, with where it comes from. */
+export interface EvaluatedFinding {
+  source: 'interview' | 'workshop';
+  /** The round (interviews) or workshop it was recorded in. */
+  sourceId: string;
+  sourceTitle: string;
+  kind: 'topic' | 'need' | 'recommendation';
+  text: string;
+  textLanguage: Language;
+  topics: string[];
+}
+
+/** What the interviews and the workshop of a survey wave produced, read beside the survey's rows. */
+export interface ProcessRecords {
+  interviews: EvaluatedInterview[];
+  findings: EvaluatedFinding[];
+}
