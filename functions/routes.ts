@@ -72,6 +72,7 @@ import { Health, SiteInfo } from './platform/schemas';
 import type { RouteContract } from './shared/http/route';
 import { StaffMember } from './staff/schemas';
 import {
+  CarryOverResult,
   CreateInvitationRequest,
   CreateSurveyRequest,
   ImportInvitationsRequest,
@@ -266,6 +267,18 @@ export const routes = {
     params: SurveyIdParams,
     query: LanguageQuery,
     response: ReminderResult,
+  },
+  carryOverInvitations: {
+    method: 'POST',
+    path: '/api/staff/surveys/{surveyId}/invitations/carry-over',
+    function: 'survey',
+    access: 'staff',
+    tag: 'Survey (staff)',
+    summary:
+      'Next wave: invite every institution of the wave before again, starting from its last submitted answers (repeatable: invites only who is missing)',
+    params: SurveyIdParams,
+    query: LanguageQuery,
+    response: CarryOverResult,
   },
   getResponse: {
     method: 'GET',

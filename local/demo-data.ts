@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { OfferingStore } from '../functions/offerings/offering-store';
 import { contentDigest } from '../functions/offerings/publishing';
-import { emptyOffering, type Offering, privacyNoticeVersion } from '../functions/survey/questionnaire';
+import {
+  emptyOffering,
+  type Offering,
+  privacyNoticeVersion,
+  questionnaireVersion,
+} from '../functions/survey/questionnaire';
 import type { SurveyStore } from '../functions/survey/survey-store';
 import { hashEmail, hashToken } from '../functions/survey/tokens';
 
@@ -18,6 +23,8 @@ export async function seedDemoSurvey(surveys: SurveyStore, now: Date): Promise<s
     closesAt: new Date(Date.UTC(year + 1, 11, 31, 22, 59)).toISOString(),
     openParticipation: false,
     privacyNoticeVersion,
+    wave: 1,
+    questionnaireVersion,
     createdAt: now.toISOString(),
     createdBy: 'demo-seed',
   });

@@ -33,6 +33,8 @@ export async function publishReportedOfferings(
   report: {
     surveyId: string;
     invitationId: string;
+    /** The same institution's invitation in the wave before: its offerings are this one's now. */
+    previousInvitationId?: string | undefined;
     institutionName: string;
     offerings: Offering[];
     at: string;
@@ -46,8 +48,15 @@ export async function publishReportedOfferings(
   const reported = new Set<string>();
   for (const offering of report.offerings) {
     reported.add(offering.offeringId);
-    const current = existing.get(offering.offeringId) ?? (await offerings.get(offering.offeringId));
-    if (current && current.invitationId !== report.invitationId) continue; // another institution's id
+    const found = existing.get(offering.offeringId) ?? (await offerings.get(offering.offeringId));
+    const ownedBefore =
+      report.previousInvitationId !== undefined && found?.invitationId === report.previousInvitationId;
+    if (found && found.invitationId !== report.invitationId && !ownedBefore) continue; // another institution's id
+    // Reported again in a new wave, an offering moves to the institution's new link and stays one offering.
+    const current =
+      found && ownedBefore
+        ? { ...found, surveyId: report.surveyId, invitationId: report.invitationId }
+        : found;
     if (!offering.publish) {
       if (current && current.status !== 'withdrawn') {
         await offerings.save({ ...current, status: 'withdrawn', updatedAt: report.at });

@@ -14,6 +14,7 @@ import {
 } from './offering-upkeep';
 import { eraseContact, loadResponse, saveDraft, submitResponse } from './responding';
 import {
+  carryOverInvitations,
   createSurvey,
   importInvitations,
   invitationView,
@@ -79,6 +80,9 @@ export const handler = featureLambda('survey', {
   ),
   revokeInvitation: httpHandler(routes.revokeInvitation, async ({ params }) =>
     revokeInvitation(adminDeps(), params.surveyId, params.invitationId),
+  ),
+  carryOverInvitations: httpHandler(routes.carryOverInvitations, async ({ params }) =>
+    carryOverInvitations(adminDeps(), params.surveyId),
   ),
   sendReminders: httpHandler(routes.sendReminders, async ({ params }) =>
     sendReminders(adminDeps(), params.surveyId),

@@ -134,6 +134,13 @@ export const optionGroups = {
   needCategories,
 } as const;
 
+/**
+ * The questionnaire's version: a survey wave records the one it asks, and every submitted response the
+ * one it answered, so waves can be compared even after questions change. Raise it with every change of
+ * a question or an option list.
+ */
+export const questionnaireVersion = '2026-11-01';
+
 /** The privacy notice respondents see; its version is stored with every answer. */
 export const privacyNoticeVersion = '2026-11-01';
 

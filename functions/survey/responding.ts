@@ -142,6 +142,7 @@ export async function submitResponse(
     draftVersion: draft.version,
     privacyNoticeVersion: draft.answers.privacy.noticeVersion ?? survey.privacyNoticeVersion,
     channel,
+    questionnaireVersion: survey.questionnaireVersion,
   };
   try {
     await deps.surveys.submit(draft, submission, invitation);
@@ -157,6 +158,7 @@ export async function submitResponse(
   await publishReportedOfferings(deps.offerings, {
     surveyId: survey.surveyId,
     invitationId: invitation.invitationId,
+    previousInvitationId: invitation.previousInvitationId,
     institutionName: draft.answers.institution.name,
     offerings: draft.answers.offerings,
     at: submission.submittedAt,

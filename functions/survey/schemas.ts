@@ -15,6 +15,8 @@ export const CreateSurveyRequest = z
     opensAt: z.iso.datetime({ offset: true }),
     closesAt: z.iso.datetime({ offset: true }),
     openParticipation: z.boolean().default(false),
+    /** The wave this survey repeats: the new one is the next wave of the same survey. */
+    previousSurveyId: z.uuid().optional(),
   })
   .refine((survey) => Date.parse(survey.closesAt) > Date.parse(survey.opensAt), {
     path: ['closesAt'],
@@ -29,6 +31,10 @@ export const SurveyView = z.object({
   openParticipation: z.boolean(),
   privacyNoticeVersion: z.string(),
   createdAt: z.string(),
+  /** 1 for a first survey; the wave before is `previousSurveyId`. */
+  wave: z.number().int().positive(),
+  previousSurveyId: z.uuid().optional(),
+  questionnaireVersion: z.string(),
 });
 export type SurveyView = z.infer<typeof SurveyView>;
 
@@ -81,6 +87,15 @@ export const ImportPreview = z.object({
 });
 
 export const ReminderResult = z.object({ reminded: z.number().int() });
+
+/** Carrying the wave before's institutions over: who was invited now, and who had been already. */
+export const CarryOverResult = z.object({
+  fromSurveyId: z.uuid(),
+  invited: z.number().int().nonnegative(),
+  alreadyInvited: z.number().int().nonnegative(),
+  /** Invited, but the e-mail failed: staff re-send these links from the list. */
+  mailFailed: z.number().int().nonnegative(),
+});
 
 export const RespondentView = z.object({
   survey: z.object({ title: z.string(), opensAt: z.string(), closesAt: z.string(), closed: z.boolean() }),

@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { DomainError, notFound } from '../shared/domain/errors';
 import { isLanguage, type Language } from '../shared/i18n/languages';
+import { logger } from '../shared/log/logger';
 import type { Mailer } from '../shared/mail/mailer';
 import { invitationMail, reminderMail } from './mails';
-import { privacyNoticeVersion } from './questionnaire';
+import { privacyNoticeVersion, questionnaireVersion } from './questionnaire';
 import type { InvitationView, SurveyView } from './schemas';
 import type { InvitationRecord, SurveyRecord, SurveyStore } from './survey-store';
 import { hashEmail, hashToken, invitationLink } from './tokens';
@@ -47,10 +48,23 @@ export function invitationView(invitation: InvitationRecord): InvitationView {
 
 export async function createSurvey(
   deps: SurveyAdminDeps,
-  input: { title: string; opensAt: string; closesAt: string; openParticipation: boolean },
+  input: {
+    title: string;
+    opensAt: string;
+    closesAt: string;
+    openParticipation: boolean;
+    previousSurveyId?: string | undefined;
+  },
   createdBy: string,
 ): Promise<SurveyView> {
-  // 1. Record the survey with the privacy notice version respondents will be shown.
+  // 1. A new wave follows one that exists; it counts on from it.
+  const previous = input.previousSurveyId ? await deps.surveys.getSurvey(input.previousSurveyId) : undefined;
+  if (input.previousSurveyId && !previous) {
+    throw new DomainError('validation', 'unknown previous wave', [
+      { field: 'body.previousSurveyId', code: 'unknown_survey' },
+    ]);
+  }
+  // 2. Record the survey with the privacy notice and questionnaire versions respondents will be shown.
   const survey: SurveyRecord = {
     surveyId: deps.newId(),
     title: input.title,
@@ -60,6 +74,9 @@ export async function createSurvey(
     privacyNoticeVersion,
     createdAt: deps.now().toISOString(),
     createdBy,
+    wave: previous ? previous.wave + 1 : 1,
+    ...(previous ? { previousSurveyId: previous.surveyId } : {}),
+    questionnaireVersion,
   };
   await deps.surveys.createSurvey(survey);
   return surveyView(survey);
@@ -215,6 +232,78 @@ export async function importInvitations(
     }
   }
   return { rows, created };
+}
+
+/**
+ * The next wave: every institution invited to the wave before (revoked ones excepted) is invited again,
+ * with a new link in its language, and finds its last submitted answers there to correct, not to type
+ * again. The privacy notice is accepted anew and the contact person is not carried (personal data is
+ * kept for one wave only). Safe to repeat: an institution already invited to this wave is skipped, so
+ * running it again after an interruption invites only the rest.
+ */
+export async function carryOverInvitations(
+  deps: SurveyAdminDeps,
+  surveyId: string,
+): Promise<{ fromSurveyId: string; invited: number; alreadyInvited: number; mailFailed: number }> {
+  // 1. A wave that follows another and is still open.
+  const survey = await requireSurvey(deps, surveyId);
+  if (!survey.previousSurveyId) {
+    throw new DomainError('invalid_state', 'no previous wave', [
+      { field: 'params.surveyId', code: 'no_previous_wave' },
+    ]);
+  }
+  if (Date.parse(survey.closesAt) <= deps.now().getTime()) throw new DomainError('closed', 'survey closed');
+  const [invitations, latest] = await Promise.all([
+    deps.surveys.listInvitations(survey.previousSurveyId),
+    deps.surveys.latestSubmissions(survey.previousSurveyId),
+  ]);
+  const result = { fromSurveyId: survey.previousSurveyId, invited: 0, alreadyInvited: 0, mailFailed: 0 };
+  for (const previous of invitations) {
+    if (previous.revokedAt) continue;
+    // 2. The invitation, its token, its guard and the starting draft, together.
+    const token = deps.newToken();
+    const now = deps.now().toISOString();
+    const invitation: Omit<InvitationRecord, 'version'> = {
+      invitationId: deps.newId(),
+      surveyId,
+      institutionName: previous.institutionName,
+      email: previous.email,
+      emailHash: previous.emailHash,
+      language: previous.language,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      lastSentAt: now,
+      reminderCount: 0,
+      previousInvitationId: previous.invitationId,
+    };
+    const answers = latest.get(previous.invitationId)?.answers;
+    const startingDraft = answers && {
+      surveyId,
+      invitationId: invitation.invitationId,
+      answers: { ...answers, privacy: { accepted: false } },
+      language: latest.get(previous.invitationId)?.language ?? previous.language,
+      savedAt: now,
+      submissionCount: 0,
+    };
+    try {
+      await deps.surveys.createInvitation(invitation, startingDraft);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'conflict') {
+        result.alreadyInvited += 1;
+        continue;
+      }
+      throw error;
+    }
+    result.invited += 1;
+    // 3. The link by e-mail; a failed mail is counted (staff re-send it), the invitation stays.
+    try {
+      await sendLink(deps, survey, invitation, token);
+    } catch {
+      result.mailFailed += 1;
+      logger.error('carry-over mail failed', { surveyId, invitationId: invitation.invitationId });
+    }
+  }
+  return result;
 }
 
 async function requireInvitation(deps: SurveyAdminDeps, surveyId: string, invitationId: string) {

@@ -5,6 +5,9 @@ import { keys } from '../shared/store/keys';
 import { epochSeconds, type Store, type TransactionStep } from '../shared/store/store';
 import { ContactPerson, SurveyAnswers } from './questionnaire';
 
+/** The version every survey and response recorded before versions were kept was made with. */
+const firstQuestionnaireVersion = '2026-11-01';
+
 export const SurveyRecord = z.object({
   surveyId: z.string(),
   title: z.string(),
@@ -14,6 +17,11 @@ export const SurveyRecord = z.object({
   privacyNoticeVersion: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** Surveys repeat as waves: the wave before this one, and this one's number (1 for the first). */
+  previousSurveyId: z.string().optional(),
+  wave: z.number().int().positive().default(1),
+  /** The questionnaire version the wave asks (surveys made before versions were recorded: the first). */
+  questionnaireVersion: z.string().default(firstQuestionnaireVersion),
 });
 export type SurveyRecord = z.infer<typeof SurveyRecord>;
 
@@ -31,6 +39,8 @@ export const InvitationRecord = z.object({
   openedAt: z.string().optional(),
   submittedAt: z.string().optional(),
   revokedAt: z.string().optional(),
+  /** The same institution's invitation in the wave before, when it was carried over from there. */
+  previousInvitationId: z.string().optional(),
   version: z.number().int(),
 });
 export type InvitationRecord = z.infer<typeof InvitationRecord>;
@@ -67,6 +77,8 @@ export const SubmissionRecord = z.object({
   draftVersion: z.number().int(),
   privacyNoticeVersion: z.string(),
   channel: z.enum(['web', 'chat']),
+  /** The questionnaire version this response answered. */
+  questionnaireVersion: z.string().default(firstQuestionnaireVersion),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 
@@ -110,9 +122,28 @@ export class SurveyStore {
     return surveys;
   }
 
-  /** A new invitation with its token and the guard against inviting the same address twice, together. */
-  createInvitation(invitation: Omit<InvitationRecord, 'version'>): Promise<void> {
+  /**
+   * A new invitation with its token and the guard against inviting the same address twice, together;
+   * with a draft to start from when answers are carried over from the wave before.
+   */
+  createInvitation(
+    invitation: Omit<InvitationRecord, 'version'>,
+    startingDraft?: Omit<DraftRecord, 'version'>,
+  ): Promise<void> {
+    const draftStep: TransactionStep[] = startingDraft
+      ? [
+          {
+            kind: 'create',
+            item: {
+              ...keys.responseDraft(invitation.invitationId),
+              entity: 'ResponseDraft',
+              ...startingDraft,
+            },
+          },
+        ]
+      : [];
     return this.store.transact([
+      ...draftStep,
       {
         kind: 'create',
         item: {
@@ -308,6 +339,20 @@ export class SurveyStore {
         mustExist: true,
       },
     ]);
+  }
+
+  /** The latest submitted version of each response of a survey (one Query on the submissions index). */
+  async latestSubmissions(surveyId: string): Promise<Map<string, SubmissionRecord>> {
+    const latest = new Map<string, SubmissionRecord>();
+    const versions = await this.store.queryAll(SubmissionRecord, {
+      index: 'gsi1',
+      partition: keys.submissionsOfSurvey(surveyId),
+    });
+    for (const version of versions) {
+      const known = latest.get(version.invitationId);
+      if (!known || version.number > known.number) latest.set(version.invitationId, version);
+    }
+    return latest;
   }
 
   async listSubmissions(invitationId: string): Promise<SubmissionRecord[]> {

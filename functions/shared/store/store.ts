@@ -207,6 +207,21 @@ export class Store {
     return cursor ? { items, cursor } : { items };
   }
 
+  /** Every item of a partition (or of its prefix), page after page: for lists that must be whole. */
+  async queryAll<S extends z.ZodType>(
+    schema: S,
+    options: { partition: string; index?: IndexName; beginsWith?: string; newestFirst?: boolean },
+  ): Promise<z.output<S>[]> {
+    const items: z.output<S>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.query(schema, { ...options, ...(cursor ? { cursor } : {}) });
+      items.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return items;
+  }
+
   /** Several writes that succeed or fail together; a failed condition becomes `conflict`/`version_conflict`. */
   async transact(steps: TransactionStep[]): Promise<void> {
     const now = epochSeconds(this.clock());
