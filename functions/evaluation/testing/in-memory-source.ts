@@ -1,0 +1,40 @@
+import type { EvaluatedSurvey } from '../evaluate';
+import type { EvaluationSource } from '../evaluation';
+import type { EvaluationRow, ProcessRecords } from '../rows';
+import type { EvaluatedResponse } from '../schemas';
+
+/** The evaluation's source held in memory, for use-case tests without a table. */
+export class InMemoryEvaluationSource implements EvaluationSource {
+  constructor(
+    readonly surveys: EvaluatedSurvey[],
+    readonly rowsBySurvey: Record<string, EvaluationRow[]>,
+    readonly processRecords: ProcessRecords = { interviews: [], findings: [] },
+  ) {}
+
+  async survey(surveyId: string) {
+    return this.surveys.find((survey) => survey.surveyId === surveyId);
+  }
+
+  async rows(surveyId: string) {
+    return this.rowsBySurvey[surveyId] ?? [];
+  }
+
+  async process() {
+    return this.processRecords;
+  }
+
+  async response(surveyId: string, invitationId: string): Promise<EvaluatedResponse | undefined> {
+    const row = (this.rowsBySurvey[surveyId] ?? []).find(
+      (candidate) => candidate.invitationId === invitationId,
+    );
+    if (!row?.answers || !row.submittedAt || !row.submissionNumber) return undefined;
+    return {
+      invitationId,
+      institution: row.institution,
+      language: row.language,
+      submissionNumber: row.submissionNumber,
+      submittedAt: row.submittedAt,
+      answers: row.answers,
+    };
+  }
+}
