@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type CsvCell, csvFile, neutralise } from '../shared/csv';
+import { type CsvCell, csvFile, neutralise, wellFormed } from '../shared/csv';
 import type { FindingKind } from '../shared/domain/findings';
 import { type MessageKey, translate } from '../shared/i18n/messages';
 import { type ContactPerson, type Offering, placeName } from '../survey/questionnaire';
@@ -427,22 +427,26 @@ export const sheetNames: Record<ExportPart, string> = Object.fromEntries(
 ) as Record<ExportPart, string>;
 
 /**
- * A text as an XLSX cell holds it. XML 1.0 cannot carry most control characters, U+FFFE/U+FFFF or lone
- * surrogates (one of them makes the whole file unreadable), so they are dropped first; then the text is
- * neutralised like a CSV cell, because a cell copied or saved as CSV from Excel loses its "text" type and
- * `=HYPERLINK(…)` would run there; line breaks become `\n` (what XML reading makes of them anyway, and
- * Excel's own line break in a cell); last, `_xHHHH_` is escaped as `_x005F_xHHHH_`, because Excel reads
- * `_x003D_` in a string as `=`.
+ * A text as an XLSX cell shows it. XML 1.0 cannot carry most control characters or U+FFFE/U+FFFF (one
+ * of them makes the whole file unreadable), so they are dropped first, and half a surrogate pair becomes
+ * U+FFFD as in the CSV; then the text is neutralised like a CSV cell: exceljs writes it as a string that
+ * Excel never runs, but a cell copied or saved as CSV from Excel loses that type, and `=HYPERLINK(…)`
+ * would run there. Line breaks become `\n`, Excel's own line break in a cell (and what reading XML makes
+ * of a `\r` anyway).
  */
 export function xlsxText(cell: string): string {
-  const printable = cell.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to drop
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '',
-  );
-  return neutralise(printable)
-    .replace(/\r\n?/g, '\n')
-    .replace(/_(x[0-9a-f]{4}_)/gi, '_x005F_$1');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to drop
+  const printable = wellFormed(cell).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return neutralise(printable).replace(/\r\n?/g, '\n');
+}
+
+/**
+ * OOXML writes a character as `_xHHHH_` in a string, so Excel (and exceljs) read a literal `_x003D_` as
+ * `=`; a literal underscore before such a sequence is written `_x005F_`. exceljs does not do this when
+ * writing, so it is done here, after neutralising, or `_x003D_1+1` would reach the sheet as `=1+1`.
+ */
+function ooxmlEscaped(text: string): string {
+  return text.replace(/_(x[0-9a-f]{4}_)/gi, '_x005F_$1');
 }
 
 /** `YYYY-MM-DD HH:mm` (county time) as the date Excel shows: its serial number carries no time zone. */
@@ -483,7 +487,7 @@ export async function toEvaluationXlsx(tables: Record<ExportPart, ExportTable>):
     const { columns, rows } = tables[part];
     const sheet = workbook.addWorksheet(sheetNames[part], { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((column, index) => ({
-      header: xlsxText(column.labelDe),
+      header: ooxmlEscaped(xlsxText(column.labelDe)),
       width: columnWidth(column, rows, index),
       style:
         column.kind === 'dateTime'
@@ -502,7 +506,7 @@ export async function toEvaluationXlsx(tables: Record<ExportPart, ExportTable>):
         row.map((cell, index) => {
           if (typeof cell === 'number') return cell;
           if (cell === '') return null;
-          return columns[index]?.kind === 'dateTime' ? excelDate(cell) : xlsxText(cell);
+          return columns[index]?.kind === 'dateTime' ? excelDate(cell) : ooxmlEscaped(xlsxText(cell));
         }),
       );
     }

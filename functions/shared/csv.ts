@@ -19,6 +19,16 @@ export function isFormulaSafe(cell: string): boolean {
   return !formulaStart.test(cell);
 }
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Half of a surrogate pair has no UTF-8 encoding; the encoder would turn it into U+FFFD anyway, so it is
+ * replaced here, where the file's text is decided (the same as `String.prototype.toWellFormed`).
+ */
+export function wellFormed(text: string): string {
+  return text.replace(loneSurrogate, '\uFFFD');
+}
+
 /** A cell as generated: text, or a count. */
 export type CsvCell = string | number;
 
@@ -30,7 +40,7 @@ export type CsvCell = string | number;
  */
 export function safeCell(cell: CsvCell): string {
   if (typeof cell === 'number' && Number.isSafeInteger(cell) && cell >= 0) return String(cell);
-  return neutralise(String(cell));
+  return neutralise(wellFormed(String(cell)));
 }
 
 /** The byte order mark that makes Excel read the file as UTF-8 (umlauts, Arabic, Cyrillic). */
