@@ -350,10 +350,11 @@ const byInstitution = (a: SubmittedRow, b: SubmittedRow) =>
   collator.compare(a.answers.institution.name, b.answers.institution.name) ||
   a.invitationId.localeCompare(b.invitationId);
 
-/** Whether any filter that selects institutions is set (`lang` only picks the labels' language). */
-function selects(filter: EvaluationFilter): boolean {
-  return Boolean(filter.sector || filter.type || filter.place || filter.from || filter.to);
-}
+/**
+ * An interview invited from outside the survey is filtered like an invitation nobody answered: it has no
+ * sector, type, place or submission date, so the one filter rule lets it through only while none is set.
+ */
+const unanswered: EvaluationRow = { invitationId: '', institution: '', state: 'not_opened', language: 'de' };
 
 /** One part of the export as a table (see the module comment for which rows each part holds). */
 export function buildExportTable(
@@ -388,7 +389,7 @@ export function buildExportTable(
         const row = interview.responseInvitationId
           ? byInvitation.get(interview.responseInvitationId)
           : undefined;
-        if (selects(filter) && !(row && matchesFilter(row, filter))) return [];
+        if (!matchesFilter(row ?? unanswered, filter)) return [];
         return [{ interview, row: row && isSubmitted(row) ? row : undefined }];
       });
       return table(part, interviewColumns, interviews);
@@ -421,6 +422,9 @@ export function toEvaluationCsv(table: ExportTable): string {
     { separator: ',', quote: 'needed' },
   );
 }
+
+export const csvMediaType = 'text/csv; charset=utf-8';
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const sheetNames: Record<ExportPart, string> = Object.fromEntries(
   exportParts.map((part) => [part, translate('de', `evaluationExport.sheets.${part}`)]),
