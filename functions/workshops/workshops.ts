@@ -1,3 +1,4 @@
+import { toCsv } from '../shared/csv';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { FindingInput } from '../shared/domain/findings';
 import type { Language } from '../shared/i18n/languages';
@@ -8,7 +9,6 @@ import { epochSeconds } from '../shared/store/store';
 import { formatDateTime } from '../survey/mails';
 import type { SurveyStore } from '../survey/survey-store';
 import { hashEmail, hashToken, linkInLanguage } from '../survey/tokens';
-import { toCsv } from './csv';
 import { workshopMail } from './mails';
 import type {
   CreateWorkshopRequest,

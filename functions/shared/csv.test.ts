@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { neutralise, toCsv, utf8Bom } from './csv';
+import { csvFile, neutralise, safeCell, toCsv, utf8Bom } from './csv';
 
 describe('the registration list as CSV', () => {
   it.each([
@@ -35,5 +35,38 @@ describe('the registration list as CSV', () => {
       relax_column_count: false,
     }) as string[][];
     expect(parsed).toEqual([['Name', 'Institution', 'Note'], rows[0], ["'=1+1", 'VHS', '']]);
+  });
+});
+
+describe('CSV with commas, quoting only where RFC 4180 needs it', () => {
+  const options = { separator: ',', quote: 'needed' } as const;
+
+  it('quotes only cells with a comma, a quote or a line break, and doubles quotes', () => {
+    const csv = csvFile(
+      [
+        ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rinside', 'a;b'],
+        [0, 12, '', 'Ünal', 'محمد', 'Київ'],
+      ],
+      options,
+    );
+    expect(csv).toBe(
+      `${utf8Bom}plain,"a,b","say ""hi""","two\nlines","cr\rinside",a;b\r\n0,12,,Ünal,محمد,Київ\r\n`,
+    );
+  });
+
+  it('neutralises formula starts and reads back to the neutralised cells', () => {
+    const rows = [['=1+1', '+49', '-3', '@A1', '\tx', '\rx', 'ok']];
+    const parsed = parse(csvFile(rows, options), { bom: true }) as string[][];
+    expect(parsed).toEqual([["'=1+1", "'+49", "'-3", "'@A1", "'\tx", "'\rx", 'ok']]);
+  });
+
+  it.each([
+    [0, '0'],
+    [42, '42'],
+    [-1, "'-1"],
+    [-0.5, "'-0.5"],
+    [1.5, '1.5'],
+  ])('writes the number %j as %j', (cell, expected) => {
+    expect(safeCell(cell)).toBe(expected);
   });
 });
