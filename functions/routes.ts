@@ -68,6 +68,7 @@ import {
   OfferingsChange,
   OfferingsPage,
   OfferingsQuery,
+  OpenDataDirectory,
   OwnOfferings,
   PublicOffering,
   ReconfirmationRequest,
@@ -411,6 +412,28 @@ export const routes = {
     summary: 'The public directory: full-text search and filters by place, category, target group, language',
     query: OfferingsQuery,
     response: OfferingsPage,
+  },
+  openDataOfferingsJson: {
+    method: 'GET',
+    path: '/api/open-data/offerings.json',
+    function: 'offerings',
+    access: 'public',
+    tag: 'Open data',
+    summary:
+      'The whole public directory as open data (JSON) with publisher and licence; ETag, 304 on If-None-Match',
+    query: LanguageQuery,
+    response: { mediaType: 'application/json', schema: OpenDataDirectory },
+  },
+  openDataOfferingsCsv: {
+    method: 'GET',
+    path: '/api/open-data/offerings.csv',
+    function: 'offerings',
+    access: 'public',
+    tag: 'Open data',
+    summary:
+      'The whole public directory as CSV (UTF-8 with BOM, RFC 4180, formula cells neutralised); licence in the Link header',
+    query: LanguageQuery,
+    response: { mediaType: 'text/csv' },
   },
   getOffering: {
     method: 'GET',

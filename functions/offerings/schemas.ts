@@ -112,3 +112,26 @@ export const ReconfirmationRequest = z.strictObject({
 });
 export const ReconfirmationResult = z.object({ institutions: z.number().int(), offerings: z.number().int() });
 export const Confirmed = z.object({ confirmed: z.number().int() });
+
+/** An offering in the open data: exactly what the public directory shows, places with their names. */
+export const OpenDataOffering = PublicOffering.omit({ places: true }).extend({
+  places: z.array(z.object({ id: z.enum(placeIds), name: z.string() })),
+  /** The offering's page in the public directory. */
+  pageUrl: z.url(),
+});
+export type OpenDataOffering = z.infer<typeof OpenDataOffering>;
+
+export const OpenDataLicence = z.object({ id: z.string(), name: z.string(), url: z.url() });
+
+/** The whole public directory as one open-data file, with who publishes it and under which licence. */
+export const OpenDataDirectory = z.object({
+  title: z.string(),
+  publisher: z.string(),
+  licence: OpenDataLicence,
+  generatedAt: z.iso.datetime(),
+  /** The public directory the data comes from. */
+  source: z.url(),
+  count: z.number().int(),
+  offerings: z.array(OpenDataOffering),
+});
+export type OpenDataDirectory = z.infer<typeof OpenDataDirectory>;

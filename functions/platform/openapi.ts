@@ -70,7 +70,11 @@ export function openApiDocument(options: { includeLocalOnly: boolean; serverUrl?
     const success = String(route.successStatus ?? 200);
     const responseContent =
       'mediaType' in route.response
-        ? { [route.response.mediaType]: {} }
+        ? {
+            [route.response.mediaType]: route.response.schema
+              ? { schema: jsonSchema(route.response.schema, 'output') }
+              : {},
+          }
         : { 'application/json': { schema: jsonSchema(route.response as z.ZodType, 'output') } };
     const responses: Record<string, unknown> = {
       [success]:

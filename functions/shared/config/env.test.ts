@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cloudEnv, placeholderCounty } from '../../../local/testing/cloud-env';
 import { parseRuntimeConfig, StartupRefused } from './env';
-import { StageConfig } from './stage';
+import { defaultOpenDataLicence, openDataLicenceOf, StageConfig } from './stage';
 
 describe('runtime configuration', () => {
   it('accepts a complete cloud configuration', () => {
@@ -39,6 +39,27 @@ describe('runtime configuration', () => {
       WEGWEISER_COUNTY: JSON.stringify(placeholderCounty),
     });
     expect(config.devSignIn).toBe(true);
+  });
+
+  it('publishes open data under dl-de/by-2-0 unless the county sets its own licence', () => {
+    const county = JSON.parse(cloudEnv.WEGWEISER_COUNTY ?? '{}') as Record<string, unknown>;
+    expect(openDataLicenceOf(parseRuntimeConfig(cloudEnv).county)).toEqual(defaultOpenDataLicence);
+    const own = {
+      licenceId: 'cc-by-4.0',
+      licenceName: 'Creative Commons Namensnennung 4.0 International',
+      licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
+    };
+    const configured = parseRuntimeConfig({
+      ...cloudEnv,
+      WEGWEISER_COUNTY: JSON.stringify({ ...county, openData: own }),
+    });
+    expect(openDataLicenceOf(configured.county)).toEqual(own);
+    expect(() =>
+      parseRuntimeConfig({
+        ...cloudEnv,
+        WEGWEISER_COUNTY: JSON.stringify({ ...county, openData: { ...own, licenceUrl: 'ftp://x' } }),
+      }),
+    ).toThrow(/WEGWEISER_COUNTY/);
   });
 
   it('names the missing variable', () => {

@@ -13,6 +13,14 @@ export const PLACEHOLDER_MARK = '[Platzhalter';
 
 const text = (max = 300) => z.string().min(1).max(max);
 
+/** The licence of the open data (the public offerings directory as JSON and CSV), as a stage sets it. */
+export const OpenDataLicenceSetting = z.strictObject({
+  licenceId: text(100),
+  licenceName: text(200),
+  licenceUrl: z.url({ protocol: /^https?$/ }).max(500),
+});
+export type OpenDataLicenceSetting = z.infer<typeof OpenDataLicenceSetting>;
+
 /** The county's own details for the legal pages and contact hand-overs: configuration, never invented. */
 export const CountyDetails = z.strictObject({
   authority: text(),
@@ -33,8 +41,24 @@ export const CountyDetails = z.strictObject({
    * concept page link to it. Optional: without it they name the document and the contact, no link.
    */
   surveyEvaluationDocumentUrl: z.url().max(500).optional(),
+  /** The licence the county publishes its open data under; without it, `defaultOpenDataLicence`. */
+  openData: OpenDataLicenceSetting.optional(),
 });
 export type CountyDetails = z.infer<typeof CountyDetails>;
+
+/**
+ * Datenlizenz Deutschland – Namensnennung 2.0: the licence German public bodies use for open data
+ * (GovData), so reusers only have to name the county as the source.
+ */
+export const defaultOpenDataLicence: OpenDataLicenceSetting = {
+  licenceId: 'dl-de/by-2-0',
+  licenceName: 'Datenlizenz Deutschland – Namensnennung 2.0',
+  licenceUrl: 'https://www.govdata.de/dl-de/by-2-0',
+};
+
+export function openDataLicenceOf(county: CountyDetails): OpenDataLicenceSetting {
+  return county.openData ?? defaultOpenDataLicence;
+}
 
 export const MailerKind = z.enum(['outbox', 'ses']);
 

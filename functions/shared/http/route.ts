@@ -34,8 +34,11 @@ export interface RouteContract {
   body?: z.ZodType;
   params?: z.ZodType;
   query?: z.ZodType;
-  /** The success answer's schema (JSON), or a media type for answers that are not JSON. */
-  response: z.ZodType | { mediaType: string };
+  /**
+   * The success answer's schema (JSON), or a media type for answers the handler formats itself (a
+   * `RawResponse`: a file, its own caching headers), with the schema of its body where it has one.
+   */
+  response: z.ZodType | { mediaType: string; schema?: z.ZodType };
   successStatus?: number;
   /** Requests with bigger bodies are refused with 413 before parsing. */
   maxBodyBytes?: number;

@@ -19,6 +19,7 @@ import {
 } from './directory-query';
 import { optionLabel, placeGroups, placeLabel } from './labels';
 import { OfferingCard } from './offering-card';
+import { OpenDataLinks } from './open-data-links';
 import './offerings.css';
 
 type OfferingsAnswer = z.infer<typeof OfferingsPageSchema>;
@@ -243,6 +244,7 @@ export function OfferingsPage() {
           }
         </LoadState>
       </section>
+      <OpenDataLinks />
     </Page>
   );
 }
