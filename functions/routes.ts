@@ -31,6 +31,7 @@ import {
   EvaluationFilter,
   ResponseParams as EvaluationResponseParams,
   SurveyIdParams as EvaluationSurveyParams,
+  ExportQuery,
   GapView,
   ResponseList,
 } from './evaluation/schemas';
@@ -1036,6 +1037,30 @@ export const routes = {
     params: EvaluationSurveyParams,
     query: EvaluationFilter,
     response: GapView,
+  },
+  exportEvaluationCsv: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/export.csv',
+    function: 'evaluation',
+    access: 'staff',
+    tag: 'Evaluation (staff)',
+    summary:
+      'One part of the evaluation as CSV (UTF-8 with BOM, RFC 4180, question ids and German labels as headers, formula-safe); the latest submitted version of each response, filtered like the dashboard, without contact persons',
+    params: EvaluationSurveyParams,
+    query: ExportQuery,
+    response: { mediaType: 'text/csv' },
+  },
+  exportEvaluationXlsx: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/export.xlsx',
+    function: 'evaluation',
+    access: 'staff',
+    tag: 'Evaluation (staff)',
+    summary:
+      'The evaluation as an Excel workbook, one sheet per part (institutions, offerings, opening, needs, interviews, findings), filtered like the dashboard, without contact persons',
+    params: EvaluationSurveyParams,
+    query: EvaluationFilter,
+    response: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   },
   devSignIn: {
     method: 'POST',

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSignedInStack } from '../../local/testing/local-stack';
 import { completeAnswers } from '../survey/testing/fixtures';
@@ -177,6 +179,63 @@ describe('evaluation API through the local server', () => {
     const problem = (await response.json()) as { errors: { field: string; reason: string }[] };
     expect(problem.errors.map((error) => error.field)).toEqual(['query.value']);
     expect(problem.errors[0]?.reason).toBe('Bitte wählen Sie eine der vorgegebenen Möglichkeiten.');
+  });
+
+  it('exports a part as CSV with both header rows, only the submitted response, filtered like the dashboard', async () => {
+    const response = await staffGet(`/api/staff/surveys/${surveyId}/evaluation/export.csv?part=institutions`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="auswertung-.*\.csv"$/,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [ids = [], labels = [], ...rows] = parse(new TextDecoder().decode(bytes), {
+      bom: true,
+    }) as string[][];
+    expect(ids).toContain('institution.sector');
+    expect(labels.length).toBe(ids.length);
+    expect(rows).toHaveLength(1);
+    const row = rows[0] ?? [];
+    expect(row[ids.indexOf('response.invitationId')]).toBe(answeredId);
+    expect(rows.flat()).not.toContain(waitingId);
+    expect(new TextDecoder().decode(bytes)).not.toContain('erika@example.org');
+
+    const filtered = await staffGet(
+      `/api/staff/surveys/${surveyId}/evaluation/export.csv?part=institutions&sector=social`,
+    );
+    expect(parse(await filtered.text(), { bom: true })).toHaveLength(2);
+  });
+
+  it('exports every part as an XLSX workbook that reads back', async () => {
+    const response = await staffGet(`/api/staff/surveys/${surveyId}/evaluation/export.xlsx`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Einrichtungen',
+      'Angebote',
+      'Interkulturelle Öffnung',
+      'Bedarfe',
+      'Interviews',
+      'Ergebnisse',
+    ]);
+    const offerings = workbook.getWorksheet('Angebote');
+    // Two offerings of the one submitted response, below the header row.
+    expect(offerings?.actualRowCount).toBe(3);
+  });
+
+  it('refuses an export part that does not exist, naming query.part', async () => {
+    const response = await staffGet(`/api/staff/surveys/${surveyId}/evaluation/export.csv?part=contacts`);
+
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { field: string }[] };
+    expect(problem.errors.map((error) => error.field)).toEqual(['query.part']);
   });
 
   it('answers 404 for an unknown survey', async () => {

@@ -128,6 +128,8 @@ describe('the evaluation source reads interviews and workshop findings of a surv
       closesAt: '2027-01-31T23:00:00Z',
       openParticipation: false,
       privacyNoticeVersion: '2026-11-01',
+      wave: 1,
+      questionnaireVersion: '2026-11-01',
       createdAt: clock.now.toISOString(),
       createdBy: 'staff-1',
     });

@@ -1,6 +1,7 @@
 import { notFound } from '../shared/domain/errors';
 import { drillDown } from './drill-down';
 import { type EvaluatedSurvey, evaluate } from './evaluate';
+import { buildExportTable, buildExportTables, toEvaluationCsv, toEvaluationXlsx } from './exports';
 import { gapView } from './gaps';
 import type { EvaluationRow, ProcessRecords } from './rows';
 import type {
@@ -8,6 +9,7 @@ import type {
   EvaluatedResponse,
   Evaluation,
   EvaluationFilter,
+  ExportQuery,
   GapView,
   ResponseList,
 } from './schemas';
@@ -66,6 +68,47 @@ export async function getResponse(
   const response = await deps.source.response(surveyId, invitationId);
   if (!response) throw notFound('response');
   return response;
+}
+
+/** A file to download: its name and content. */
+export interface ExportFile<T> {
+  filename: string;
+  content: T;
+}
+
+/** The file name staff find in their downloads: the survey's wave, the part, the day it was made. */
+function exportName(survey: EvaluatedSurvey, part: string, extension: string, now: Date): string {
+  const day = now.toISOString().slice(0, 10);
+  return `auswertung-${survey.surveyId.slice(0, 8)}-${part}-${day}.${extension}`;
+}
+
+/** One part of the evaluation as CSV, with exactly the latest submitted version of each response. */
+export async function exportCsv(
+  deps: EvaluationDeps,
+  surveyId: string,
+  query: ExportQuery,
+): Promise<ExportFile<string>> {
+  const survey = await requireSurvey(deps, surveyId);
+  const [rows, process] = await Promise.all([deps.source.rows(surveyId), deps.source.process(surveyId)]);
+  const { part, ...filter } = query;
+  return {
+    filename: exportName(survey, part, 'csv', deps.now()),
+    content: toEvaluationCsv(buildExportTable(part, rows, process, filter)),
+  };
+}
+
+/** Every part of the evaluation as one workbook, one sheet per part. */
+export async function exportXlsx(
+  deps: EvaluationDeps,
+  surveyId: string,
+  filter: EvaluationFilter,
+): Promise<ExportFile<Buffer>> {
+  const survey = await requireSurvey(deps, surveyId);
+  const [rows, process] = await Promise.all([deps.source.rows(surveyId), deps.source.process(surveyId)]);
+  return {
+    filename: exportName(survey, 'alle-teile', 'xlsx', deps.now()),
+    content: await toEvaluationXlsx(buildExportTables(rows, process, filter)),
+  };
 }
 
 export async function getGaps(

@@ -226,6 +226,7 @@ export const exportParts = [
 export const ExportQuery = EvaluationFilter.safeExtend({
   part: z.enum(exportParts).default('institutions'),
 });
+export type ExportQuery = z.infer<typeof ExportQuery>;
 
 // For the option lists the web labels with.
 export const evaluationOptionGroups = {

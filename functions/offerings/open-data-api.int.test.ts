@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSignedInStack } from '../../local/testing/local-stack';
+import { neutralise } from '../shared/csv';
 import { completeAnswers } from '../survey/testing/fixtures';
-import { neutralise } from '../workshops/csv';
 import { csvColumns } from './open-data';
 import { OpenDataDirectory } from './schemas';
 

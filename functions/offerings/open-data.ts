@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { OpenDataLicenceSetting } from '../shared/config/stage';
+import { csvFile } from '../shared/csv';
 import { type MessageKey, translate } from '../shared/i18n/messages';
 import { placeName } from '../survey/questionnaire';
-import { neutralise } from '../workshops/csv';
 import { publicView } from './directory';
 import type { OfferingRecord } from './offering-store';
 import type { OpenDataDirectory, OpenDataOffering } from './schemas';
@@ -105,12 +105,6 @@ function csvCells(offering: OpenDataOffering): Record<(typeof csvColumns)[number
   };
 }
 
-/** Quotes a cell only where RFC 4180 needs it (separator, quote, line break, edge spaces). */
-function rfc4180Cell(cell: string): string {
-  const safe = neutralise(cell);
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /**
  * The directory as CSV for everyone (not the staff exports' German-Excel dialect): UTF-8 with BOM,
  * comma separated, CRLF line ends, quotes doubled (RFC 4180), and every cell that a spreadsheet would
@@ -122,8 +116,7 @@ export function openDataCsv(directory: OpenDataDirectory): string {
     const cells = csvCells(offering);
     return csvColumns.map((column) => cells[column]);
   });
-  const lines = [[...csvColumns], ...rows].map((row) => row.map(rfc4180Cell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile([[...csvColumns], ...rows], { separator: ',', quote: 'needed' });
 }
 
 /**

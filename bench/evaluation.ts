@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { questionnaireVersion, sectors } from '../functions/survey/questionnaire';
+import { SurveyStore } from '../functions/survey/survey-store';
+import { completeAnswers } from '../functions/survey/testing/fixtures';
+import type { LocalStack } from '../local/stack';
+import { signIn } from '../local/testing/local-stack';
+import { round } from './bundles';
+import { type LoadFigure, measureLoad, relativeTo } from './http-load';
+
+/** The store sizes the evaluation dashboard is measured at: submitted responses of one survey. */
+export const evaluationSizes = [100, 1_000, 10_000] as const;
+
+export interface EvaluationFigure extends LoadFigure {
+  responses: number;
+  /** The first request after the responses came in (nothing cached anywhere yet). */
+  firstRequestMs: number;
+}
+
+/**
+ * Submitted responses written through the survey's own store (invitation, draft, submission: the
+ * same items and transactions as a real submit), many at a time so that 10,000 take about a minute.
+ */
+async function addSubmittedResponses(surveys: SurveyStore, surveyId: string, from: number, to: number) {
+  const one = async (index: number) => {
+    const invitationId = randomUUID();
+    const now = new Date(Date.UTC(2026, 0, 2) + index * 60_000).toISOString();
+    await surveys.createInvitation({
+      invitationId,
+      surveyId,
+      institutionName: `Einrichtung ${index}`,
+      email: `bench-eval-${index}@example.org`,
+      emailHash: `bench-eval-${index}`,
+      language: 'de',
+      tokenHash: `bench-eval-token-${surveyId}-${index}`,
+      createdAt: now,
+      lastSentAt: now,
+      reminderCount: 0,
+    });
+    const answers = completeAnswers();
+    answers.institution.name = `Einrichtung ${index}`;
+    answers.institution.sector = sectors[index % sectors.length];
+    answers.needs = { categories: ['language', 'housing'], description: 'Mehr Kurse', mostHelpful: '' };
+    const draft = {
+      surveyId,
+      invitationId,
+      answers,
+      language: 'de' as const,
+      savedAt: now,
+      submissionCount: 0,
+    };
+    await surveys.saveDraft(draft, { name: '', role: '', email: '', phone: '' }, 0, 0);
+    const invitation = await surveys.getInvitation(surveyId, invitationId);
+    if (!invitation) throw new Error('bench invitation missing');
+    await surveys.submit(
+      { ...draft, version: 1 },
+      {
+        surveyId,
+        invitationId,
+        number: 1,
+        answers,
+        language: 'de',
+        submittedAt: now,
+        draftVersion: 1,
+        privacyNoticeVersion: answers.privacy.noticeVersion ?? '',
+        channel: 'web',
+        questionnaireVersion,
+      },
+      invitation,
+    );
+  };
+  const parallel = 16;
+  for (let start = from; start < to; start += parallel) {
+    await Promise.all(
+      Array.from({ length: Math.min(parallel, to - start) }, (_, offset) => one(start + offset)),
+    );
+  }
+}
+
+/**
+ * `GET …/evaluation` with 100, 1,000 and 10,000 submitted responses in the store, each size measured
+ * right after the responses were added, as a ratio to `GET /api/health` of the same run.
+ */
+export async function measureEvaluation(stack: LocalStack, health: LoadFigure): Promise<EvaluationFigure[]> {
+  const token = await signIn(stack.url, 'staff');
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const created = await fetch(`${stack.url}/api/staff/surveys`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      title: 'Bench evaluation',
+      opensAt: '2026-01-01T00:00:00Z',
+      closesAt: '2099-01-01T00:00:00Z',
+    }),
+  });
+  const { surveyId } = (await created.json()) as { surveyId: string };
+  const surveys = new SurveyStore(stack.store);
+  const url = `${stack.url}/api/staff/surveys/${surveyId}/evaluation`;
+  const figures: EvaluationFigure[] = [];
+  let seeded = 0;
+  for (const size of evaluationSizes) {
+    await addSubmittedResponses(surveys, surveyId, seeded, size);
+    seeded = size;
+    const started = performance.now();
+    const first = await fetch(url, { headers });
+    if (!first.ok) throw new Error(`evaluation answered ${first.status}`);
+    await first.arrayBuffer();
+    const firstRequestMs = round(performance.now() - started);
+    // Fewer requests at the larger sizes keep the run bounded; the medians stay comparable.
+    const amount = size >= 10_000 ? 20 : size >= 1_000 ? 100 : 400;
+    const load = await measureLoad(
+      { scenario: `GET …/evaluation (${size.toLocaleString('en')} responses)`, url, headers },
+      { connections: 2, amount },
+    );
+    figures.push({ ...relativeTo(health, load), responses: size, firstRequestMs });
+  }
+  return figures;
+}
