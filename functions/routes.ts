@@ -25,6 +25,16 @@ import {
 import { DirectLineToken, IncomingActivity } from './chatbot/schemas';
 import { DevSignInRequest, OutboxPage, OutboxQuery, SignInToken } from './dev/schemas';
 import {
+  DrillDownQuery,
+  EvaluatedResponse,
+  Evaluation,
+  EvaluationFilter,
+  ResponseParams as EvaluationResponseParams,
+  SurveyIdParams as EvaluationSurveyParams,
+  GapView,
+  ResponseList,
+} from './evaluation/schemas';
+import {
   BookingTokenParams,
   BookingView,
   BookRequest,
@@ -944,6 +954,52 @@ export const routes = {
     params: RegistrationTokenParams,
     query: LanguageQuery,
     response: OwnRegistration,
+  },
+  getEvaluation: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation',
+    function: 'evaluation',
+    access: 'staff',
+    tag: 'Evaluation (staff)',
+    summary:
+      "Every figure of a survey wave's evaluation (progress, offerings, intercultural opening, needs, interviews and workshop), under the filters",
+    params: EvaluationSurveyParams,
+    query: EvaluationFilter,
+    response: Evaluation,
+  },
+  listEvaluatedResponses: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/responses',
+    function: 'evaluation',
+    access: 'staff',
+    tag: 'Evaluation (staff)',
+    summary: 'The responses behind one count of the evaluation (figure and value), under the same filters',
+    params: EvaluationSurveyParams,
+    query: DrillDownQuery,
+    response: ResponseList,
+  },
+  getEvaluatedResponse: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/responses/{invitationId}',
+    function: 'evaluation',
+    access: 'staff',
+    tag: 'Evaluation (staff)',
+    summary: 'The latest submitted version of one response, without its contact person',
+    params: EvaluationResponseParams,
+    query: LanguageQuery,
+    response: EvaluatedResponse,
+  },
+  getEvaluationGaps: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/gaps',
+    function: 'evaluation',
+    access: 'staff',
+    tag: 'Evaluation (staff)',
+    summary:
+      'The gap view: needs against offerings per category and place (municipalities, whole county, city of Würzburg, online) and per target group',
+    params: EvaluationSurveyParams,
+    query: EvaluationFilter,
+    response: GapView,
   },
   devSignIn: {
     method: 'POST',

@@ -1,5 +1,6 @@
 import { handler as chatbot } from '../functions/chatbot/index';
 import { handler as dev } from '../functions/dev/index';
+import { handler as evaluation } from '../functions/evaluation/index';
 import { handler as interviews } from '../functions/interviews/index';
 import { handler as offerings } from '../functions/offerings/index';
 import { handler as platform } from '../functions/platform/index';
@@ -19,4 +20,5 @@ export const localHandlers: Record<FunctionName, HttpLambda> = {
   dev,
   interviews,
   workshops,
+  evaluation,
 };

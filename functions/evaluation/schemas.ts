@@ -39,7 +39,7 @@ export const EvaluationFilter = z
   })
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
     path: ['to'],
-    params: { reason: 'before_from' },
+    params: { reason: 'before_from_date' },
   });
 export type EvaluationFilter = z.infer<typeof EvaluationFilter>;
 
@@ -166,8 +166,15 @@ export const ResponseSummary = z.object({
   places: z.array(z.string()),
   language: z.enum(languageCodes),
   submittedAt: z.string().optional(),
+  /**
+   * Offering figures count offerings, not responses: how many of this response's offerings the figure
+   * counted (the list's `matches` add up to the count). Absent for figures that count responses.
+   */
+  matches: z.number().int().positive().optional(),
 });
+export type ResponseSummary = z.infer<typeof ResponseSummary>;
 export const ResponseList = z.object({ responses: z.array(ResponseSummary) });
+export type ResponseList = z.infer<typeof ResponseList>;
 
 /** One response as evaluated: its latest submitted version, without the contact person. */
 export const EvaluatedResponse = z.object({
@@ -178,6 +185,7 @@ export const EvaluatedResponse = z.object({
   submittedAt: z.string(),
   answers: SurveyAnswers,
 });
+export type EvaluatedResponse = z.infer<typeof EvaluatedResponse>;
 
 export const gapStates = ['gap', 'few', 'covered', 'no_need'] as const;
 
@@ -189,6 +197,7 @@ export const GapCell = z.object({
   offerings: z.number().int().nonnegative(),
   state: z.enum(gapStates),
 });
+export type GapCell = z.infer<typeof GapCell>;
 
 export const GapView = z.object({
   surveyId: z.uuid(),
@@ -203,6 +212,7 @@ export const GapView = z.object({
     }),
   ),
 });
+export type GapView = z.infer<typeof GapView>;
 
 export const exportParts = [
   'institutions',

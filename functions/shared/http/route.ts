@@ -17,6 +17,7 @@ export const functionNames = [
   'dev',
   'interviews',
   'workshops',
+  'evaluation',
 ] as const;
 export type FunctionName = (typeof functionNames)[number];
 

@@ -191,6 +191,8 @@ export const keys = {
     pk: `IVROUND#${part(roundId)}`,
     sk: `NOTES#${part(interviewId)}`,
   }),
+  /** A round's notes, all in one Query (the evaluation's findings). */
+  interviewNotesPrefix: () => 'NOTES#',
   /** One per survey response and round (same transaction as the invitation); gsi1 lists a survey's. */
   interviewSource: (roundId: string, responseInvitationId: string): ItemKey => ({
     pk: `IVROUND#${part(roundId)}`,
