@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language, TextDirection } from '../../../../functions/shared/i18n/languages';
 import { useI18n } from '../../i18n';
 
-type PlotModule = typeof import('@observablehq/plot');
+type PlotModule = typeof import('./plot');
 
 let plotModule: Promise<PlotModule> | undefined;
 
@@ -12,7 +12,7 @@ let plotModule: Promise<PlotModule> | undefined;
  * carries every number.
  */
 function loadPlot(): Promise<PlotModule> {
-  plotModule ??= import('@observablehq/plot').catch((error: unknown) => {
+  plotModule ??= import('./plot').catch((error: unknown) => {
     plotModule = undefined;
     throw error;
   });

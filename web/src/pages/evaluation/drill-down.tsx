@@ -33,6 +33,11 @@ export function ViewHeading(props: { id: string; children: string; testId?: stri
   );
 }
 
+/** Offering figures count offerings: the list then says how many of each response's offerings it counted. */
+function countsOfferings(responses: readonly { matches?: number | undefined }[]): boolean {
+  return responses.some((response) => response.matches !== undefined);
+}
+
 /** The responses behind one count: the same filters, one figure's value; each opens the response. */
 export function ResponseListView(props: {
   surveyId: string;
@@ -68,6 +73,7 @@ export function ResponseListView(props: {
             testId="eval-response-list"
             columns={[
               t('evaluationPage.drillDown.institution'),
+              ...(countsOfferings(responses) ? [t('evaluationPage.drillDown.matches')] : []),
               t('evaluationPage.progress.state'),
               t('evaluationPage.figures.sector'),
               t('evaluationPage.figures.type'),
@@ -88,6 +94,7 @@ export function ResponseListView(props: {
                     {response.institution}
                   </a>
                 </th>
+                {countsOfferings(responses) && <td class="eval-number">{response.matches ?? 0}</td>}
                 <td>
                   <span class={`state-badge state-badge--${response.state}`}>
                     {t(`evaluationPage.states.${response.state}`)}

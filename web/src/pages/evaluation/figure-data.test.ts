@@ -12,6 +12,7 @@ import {
   gapCell,
   gapCellText,
   gapColumns,
+  gapLines,
   keyLabel,
   openingBySectorRows,
   pressingCells,
@@ -190,5 +191,57 @@ describe('gap cells in words', () => {
     const pressing = pressingCells(rows, 'byPlace', 10).map(({ row, cell }) => `${row.need}@${cell.column}`);
     expect(pressing).toEqual(['housing@giebelstadt', 'language@ochsenfurt', 'housing@ochsenfurt']);
     expect(pressingCells(rows, 'byPlace', 1)).toHaveLength(1);
+  });
+});
+
+describe('the gap view turned for reading', () => {
+  const cell = (
+    column: string,
+    needs: number,
+    offerings: number,
+    state: 'gap' | 'few' | 'covered' | 'no_need',
+  ) => ({
+    column,
+    needs,
+    offerings,
+    state,
+  });
+  const rows = [
+    {
+      need: 'language' as const,
+      offeringCategory: 'language_courses' as const,
+      byPlace: [
+        cell('ochsenfurt', 2, 0, 'gap'),
+        cell('eibelstadt', 0, 1, 'no_need'),
+        cell('online', 0, 0, 'no_need'),
+      ],
+      byTargetGroup: [],
+    },
+    {
+      need: 'work' as const,
+      offeringCategory: 'work_training' as const,
+      byPlace: [
+        cell('ochsenfurt', 0, 0, 'no_need'),
+        cell('eibelstadt', 1, 3, 'covered'),
+        cell('online', 0, 2, 'no_need'),
+      ],
+      byTargetGroup: [],
+    },
+  ];
+
+  it('gives each place one line with one cell per need, in the order of the needs', () => {
+    const { reported } = gapLines(rows, 'byPlace');
+    expect(reported.map((line) => [line.column, line.cells.map((c) => c.state)])).toEqual([
+      ['ochsenfurt', ['gap', 'no_need']],
+      ['eibelstadt', ['no_need', 'covered']],
+    ]);
+  });
+
+  it('names the places where no need was reported apart, however many offerings they have', () => {
+    expect(gapLines(rows, 'byPlace').quiet).toEqual(['online']);
+  });
+
+  it('has no lines when the API sent no cells', () => {
+    expect(gapLines(rows, 'byTargetGroup')).toEqual({ reported: [], quiet: [] });
   });
 });

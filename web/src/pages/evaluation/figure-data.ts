@@ -201,6 +201,22 @@ export function gapColumns(rows: readonly GapRow[], part: GapPart): string[] {
   return [...seen];
 }
 
+/**
+ * The gap view turned for reading: one line per place (or target group), one cell per need, so that
+ * the 7 needs fit across a screen and the 55 places run down it. Lines where no institution reported
+ * any need are split off (`quiet`): the page names them in one sentence instead of a row of "no need".
+ */
+export function gapLines(rows: readonly GapRow[], part: GapPart) {
+  const lines = gapColumns(rows, part).map((column) => ({
+    column,
+    cells: rows.map((row) => gapCell(row, part, column)),
+  }));
+  return {
+    reported: lines.filter((line) => line.cells.some((cell) => cell.needs > 0)),
+    quiet: lines.filter((line) => line.cells.every((cell) => cell.needs === 0)).map((line) => line.column),
+  };
+}
+
 /** A cell of the gap view; a column the API left out of a row had neither needs nor offerings. */
 export function gapCell(row: GapRow, part: GapPart, column: string): GapRow['byPlace'][number] {
   return (

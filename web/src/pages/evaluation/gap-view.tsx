@@ -14,15 +14,7 @@ import {
   evaluationApi,
   type Filter,
 } from './evaluation-query';
-import {
-  type GapPart,
-  type GapState,
-  gapCell,
-  gapCellText,
-  gapColumns,
-  keyLabel,
-  pressingCells,
-} from './figure-data';
+import { type GapPart, type GapState, gapCellText, gapLines, keyLabel, pressingCells } from './figure-data';
 import { FilterSummary } from './filter-form';
 
 type GapData = z.infer<typeof GapViewData>;
@@ -38,8 +30,9 @@ interface Context {
 }
 
 /**
- * Where a cell's counts drill down to: the need category (or offering category) under the same
- * filters, narrowed to the cell's place when the column is a place.
+ * Where a cell's need count drills down to: the need category under the same filters, narrowed to the
+ * cell's place when the line is a place (the API counts an institution's needs where it works, the
+ * filter's rule). Offering counts drill down to the offering category under the page's filters.
  */
 function cellHref(context: Context, part: GapPart, column: string, figure: DrillDownFigure, value: string) {
   const narrowed: Filter =
@@ -59,74 +52,106 @@ function columnLabel(
 function GapTable(props: { rows: readonly GapRow[]; part: GapPart; context: Context; caption: string }) {
   const { t, language } = useI18n();
   const { rows, part, context } = props;
-  const columns = gapColumns(rows, part);
+  const { reported, quiet } = gapLines(rows, part);
   const captionId = `eval-gaps-${part}`;
-  if (rows.length === 0 || columns.length === 0) return <p class="notice">{t('evaluationPage.noData')}</p>;
+  const needs = rows.map((row) => ({
+    row,
+    need: keyLabel(t, language, 'needCategory', row.need).label,
+    offering: keyLabel(t, language, 'offeringCategory', row.offeringCategory).label,
+  }));
   return (
-    <ScrollRegion labelledBy={captionId}>
-      <table class="data-table gap-table" data-testid={`eval-gaps-${part}`}>
-        <caption id={captionId}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('evaluationPage.gaps.need')}</th>
-            {columns.map((column) => (
-              <th scope="col" key={column}>
-                <LabelText label={columnLabel(t, language, part, column)} />
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const need = keyLabel(t, language, 'needCategory', row.need).label;
-            const offering = keyLabel(t, language, 'offeringCategory', row.offeringCategory).label;
-            return (
-              <tr key={row.need} data-key={row.need}>
-                <th scope="row">
-                  {need}
-                  <span class="data-table__detail">
-                    {t('evaluationPage.gaps.answeredBy', { category: offering })}
-                  </span>
+    <>
+      {reported.length === 0 ? (
+        <p class="notice">{t('evaluationPage.gaps.noNeeds')}</p>
+      ) : (
+        <ScrollRegion labelledBy={captionId}>
+          <table class="data-table gap-table" data-testid={`eval-gaps-${part}`}>
+            <caption id={captionId}>{props.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  {t(
+                    part === 'byPlace'
+                      ? 'evaluationPage.figures.place'
+                      : 'evaluationPage.figures.targetGroup',
+                  )}
                 </th>
-                {columns.map((column) => {
-                  const cell = gapCell(row, part, column);
-                  const where = columnLabel(t, language, part, column).label;
-                  return (
-                    <td
-                      key={column}
-                      class={`gap-cell gap-cell--${cell.state}`}
-                      data-column={column}
-                      data-state={cell.state}
-                    >
-                      <span class="gap-cell__state">
-                        <span aria-hidden="true">{stateSigns[cell.state]}</span>{' '}
-                        {t(`evaluationPage.gaps.states.${cell.state}`)}
-                      </span>
-                      <span class="gap-cell__count">
-                        {t('evaluationPage.gaps.needsLabel')}{' '}
-                        <CountLink
-                          count={cell.needs}
-                          href={cellHref(context, part, column, 'needCategory', row.need)}
-                          about={`${need}, ${where}`}
-                        />
-                      </span>
-                      <span class="gap-cell__count">
-                        {t('evaluationPage.gaps.offeringsLabel')}{' '}
-                        <CountLink
-                          count={cell.offerings}
-                          href={cellHref(context, part, column, 'offeringCategory', row.offeringCategory)}
-                          about={`${offering}, ${where}`}
-                        />
-                      </span>
-                    </td>
-                  );
-                })}
+                {needs.map(({ row, need, offering }) => (
+                  <th scope="col" key={row.need}>
+                    {need}
+                    <span class="data-table__detail">
+                      {t('evaluationPage.gaps.answeredBy', { category: offering })}
+                    </span>
+                  </th>
+                ))}
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+            </thead>
+            <tbody>
+              {reported.map((line) => {
+                const where = columnLabel(t, language, part, line.column);
+                return (
+                  <tr key={line.column} data-key={line.column}>
+                    <th scope="row">
+                      <LabelText label={where} />
+                    </th>
+                    {line.cells.map((cell, index) => {
+                      const need = needs[index];
+                      if (!need) return null;
+                      return (
+                        <td
+                          key={need.row.need}
+                          class={`gap-cell gap-cell--${cell.state}`}
+                          data-need={need.row.need}
+                          data-state={cell.state}
+                        >
+                          <span class="gap-cell__state">
+                            <span aria-hidden="true">{stateSigns[cell.state]}</span>{' '}
+                            {t(`evaluationPage.gaps.states.${cell.state}`)}
+                          </span>
+                          <span class="gap-cell__count">
+                            {t('evaluationPage.gaps.needsLabel')}{' '}
+                            <CountLink
+                              count={cell.needs}
+                              href={cellHref(context, part, line.column, 'needCategory', need.row.need)}
+                              about={`${need.need}, ${where.label}`}
+                            />
+                          </span>
+                          <span class="gap-cell__count">
+                            {t('evaluationPage.gaps.offeringsLabel')}{' '}
+                            <CountLink
+                              count={cell.offerings}
+                              href={drillDownHref(
+                                context.surveyId,
+                                context.filter,
+                                'offeringCategory',
+                                need.row.offeringCategory,
+                                context.search,
+                              )}
+                              about={`${need.offering}, ${where.label}`}
+                            />
+                          </span>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      {quiet.length > 0 && (
+        <p class="gap-quiet" data-testid={`eval-gaps-${part}-quiet`}>
+          {t('evaluationPage.gaps.quiet')}{' '}
+          {quiet.map((column, index) => (
+            <span key={column}>
+              {index > 0 && ', '}
+              <LabelText label={columnLabel(t, language, part, column)} />
+            </span>
+          ))}
+        </p>
+      )}
+    </>
   );
 }
 
