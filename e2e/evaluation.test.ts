@@ -204,7 +204,6 @@ describe('the evaluation: figures, filters, drill-down and gap view on seeded re
     await page.locator('.eval-chart svg').first().waitFor();
     const chart = page.locator('#eval-needs-title').locator('xpath=..').locator('.eval-chart');
     expect(await chart.getAttribute('role')).toBe('img');
-    await page.screenshot({ path: '/tmp/eval-shot-wide.png', fullPage: true });
     expect(await chart.getAttribute('aria-label')).toContain(
       `${de.questionnaire.needCategories.language}: 2`,
     );
@@ -268,6 +267,14 @@ describe('the evaluation: figures, filters, drill-down and gap view on seeded re
       .locator('tr[data-key="giebelstadt"] td[data-need="housing"]');
     expect(await housing.textContent()).toContain(e.gaps.states.covered);
     expect(await page.getByTestId('eval-gaps-pressing').textContent()).toContain('Ochsenfurt');
+
+    // On paper the gap view stands alone: no navigation, no filter form, but the filters in words.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.console__nav').isVisible()).toBe(false);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.eval-filters').isVisible()).toBe(false);
+    expect(await page.getByTestId('eval-filter-summary').isVisible()).toBe(true);
+    expect(await page.getByTestId('eval-gaps-byPlace').isVisible()).toBe(true);
     expectNoPageProblems(page);
   });
 
@@ -286,7 +293,6 @@ describe('the evaluation: figures, filters, drill-down and gap view on seeded re
         await waitForLoaded(page);
         if (lang === 'ar')
           expect(await page.getByRole('heading', { name: ar.evaluationPage.sectionTitle }).count()).toBe(1);
-        await page.screenshot({ path: `/tmp/eval-shot-${lang}-${query ? 'gaps' : 'dash'}.png`, fullPage: true });
         await expectNoAxeViolations(page);
         await expectNoHorizontalScroll(page);
         expectNoPageProblems(page);
