@@ -147,7 +147,14 @@ function OfferingSummary(props: { offering: Offering; number: number }) {
   );
 }
 
-export function AnswersSummary(props: { draft: Draft; noticeVersion: string }) {
+/**
+ * The answers as a respondent checks them before sending; the evaluation shows the same summary of a
+ * submitted response without the contact person (`contact` left out), who stays out of evaluation pages.
+ */
+export function AnswersSummary(props: {
+  draft: Pick<Draft, 'answers'> & { contact?: Draft['contact'] | undefined };
+  noticeVersion: string;
+}) {
   const { t, language } = useI18n();
   const { answers, contact } = props.draft;
   const { institution, opening, needs, interview } = answers;
@@ -177,21 +184,25 @@ export function AnswersSummary(props: { draft: Draft; noticeVersion: string }) {
         </Row>
       </dl>
 
-      <h3>{t('questionnaire.contact.title')}</h3>
-      <dl class="survey-answers">
-        <Row label={t('questionnaire.contact.name.label')}>
-          <UserText value={contact.name} />
-        </Row>
-        <Row label={t('questionnaire.contact.role.label')}>
-          <UserText value={contact.role} />
-        </Row>
-        <Row label={t('questionnaire.contact.email.label')}>
-          <UserText value={contact.email} />
-        </Row>
-        <Row label={t('questionnaire.contact.phone.label')}>
-          <UserText value={contact.phone} />
-        </Row>
-      </dl>
+      {contact && (
+        <>
+          <h3>{t('questionnaire.contact.title')}</h3>
+          <dl class="survey-answers">
+            <Row label={t('questionnaire.contact.name.label')}>
+              <UserText value={contact.name} />
+            </Row>
+            <Row label={t('questionnaire.contact.role.label')}>
+              <UserText value={contact.role} />
+            </Row>
+            <Row label={t('questionnaire.contact.email.label')}>
+              <UserText value={contact.email} />
+            </Row>
+            <Row label={t('questionnaire.contact.phone.label')}>
+              <UserText value={contact.phone} />
+            </Row>
+          </dl>
+        </>
+      )}
 
       <h3>{t('questionnaire.offerings.title')}</h3>
       {answers.offerings.length === 0 ? (
