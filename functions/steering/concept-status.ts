@@ -13,6 +13,7 @@ import {
   publicPriorityStatuses,
   type SteeringTexts,
 } from './schemas';
+import { formatPlanDate } from './plan-date';
 import type { SteeringRepository } from './steering';
 
 /**
@@ -143,15 +144,4 @@ export function conceptStatusLines(status: ConceptStatus, publicBaseUrl: string)
   }
   lines.push(`${t('steering.botMore')} ${publicBaseUrl}/concept/status?lang=${language}`);
   return lines;
-}
-
-/** "September 2026" or "15. September 2026" in the reader's language, Gregorian, Latin digits. */
-export function formatPlanDate(date: string, language: Language): string {
-  const [year = 0, month = 1, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(`${language}-u-ca-gregory-nu-latn`, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    ...(day ? { day: 'numeric' } : {}),
-  }).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
 }
