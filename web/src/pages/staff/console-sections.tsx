@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { MessageKey } from '../../../../functions/shared/i18n/messages';
 import type { StaffMember as StaffMemberSchema } from '../../../../functions/staff/schemas';
 import { useI18n } from '../../i18n';
+import { SteeringSection } from '../steering/steering-section';
 import { InterviewsSection } from './interviews-section';
 import { KnowledgeGapsSection } from './knowledge-gaps';
 import { KnowledgeMilestonesSection } from './knowledge-milestones';
@@ -50,6 +51,7 @@ export const consoleSections: ConsoleSection[] = [
   { slug: 'knowledge', title: 'staffKnowledge.sectionTitle', component: KnowledgeSection },
   { slug: 'milestones', title: 'staffMilestones.sectionTitle', component: KnowledgeMilestonesSection },
   { slug: 'gaps', title: 'staffGaps.sectionTitle', component: KnowledgeGapsSection },
+  { slug: 'steering', title: 'steering.sectionTitle', component: SteeringSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {

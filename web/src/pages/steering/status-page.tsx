@@ -21,7 +21,8 @@ function written(textLanguage: Language, pageLanguage: Language) {
 }
 
 /** Offices and institutions are named as they call themselves: in German. */
-const organisation = (pageLanguage: Language) => (pageLanguage === 'de' ? {} : { lang: 'de', dir: 'ltr' as const });
+const organisation = (pageLanguage: Language) =>
+  pageLanguage === 'de' ? {} : { lang: 'de', dir: 'ltr' as const };
 
 function Timeframe(props: { timeframe: Measure['timeframe'] }) {
   const { t, language } = useI18n();
@@ -129,9 +130,7 @@ export function ConceptStatusPage() {
         {(status) => (
           <>
             {status.updatedAt && (
-              <p>
-                {t('steering.updatedAt', { date: formatPlanDate(status.updatedAt, language) })}
-              </p>
+              <p>{t('steering.updatedAt', { date: formatPlanDate(status.updatedAt, language) })}</p>
             )}
             <section aria-labelledby="steering-overview" class="steering-block">
               <h2 id="steering-overview">{t('steering.overviewHeading')}</h2>
