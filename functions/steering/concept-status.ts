@@ -2,6 +2,7 @@ import type { Milestone } from '../chatbot/knowledge/knowledge-base';
 import { type Language, sourceLanguage } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
 import { formatPlural } from '../shared/i18n/plural';
+import { formatPlanDate } from './plan-date';
 import {
   type ConceptStatus,
   type Measure,
@@ -13,7 +14,6 @@ import {
   publicPriorityStatuses,
   type SteeringTexts,
 } from './schemas';
-import { formatPlanDate } from './plan-date';
 import type { SteeringRepository } from './steering';
 
 /**

@@ -20,7 +20,10 @@ function setup() {
   let sequence = 0;
   const deps: SteeringDeps = {
     steering,
-    now: () => new Date((clock += 60_000)),
+    now: () => {
+      clock += 60_000;
+      return new Date(clock);
+    },
     newId: () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, '0')}`,
   };
   return { steering, deps };
