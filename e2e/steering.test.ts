@@ -22,6 +22,7 @@ describe('steering: the committee records priorities and measures, the public se
   it('lets a steering member record a priority and a measure in the console, with their history', async () => {
     const page = await openSignedIn('/staff/steering', { role: 'steering' });
     await page.getByRole('heading', { name: s.prioritiesHeading }).waitFor();
+    expect(await page.getByTestId('staff-role').textContent()).toBe(`${de.staff.roleStaff}, ${s.memberRole}`);
 
     await page.getByRole('button', { name: s.addPriority }).click();
     await page.getByRole('button', { name: s.save }).click();
