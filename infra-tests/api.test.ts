@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { routeEntries } from '../functions/routes';
-import { functionNames, routeKey } from '../functions/shared/http/route';
+import { functionNames, needsSignIn, routeKey } from '../functions/shared/http/route';
 import { cloudRoutes, deployedFunctionNames } from '../lib/cloud-routes';
 import { resourcesOf, synthWegweiser } from './support/wegweiser';
 
@@ -40,7 +40,7 @@ describe('the HTTP API', () => {
     expect(deployed).toBeDefined();
     if (!deployed) return;
     expect(functionBehind(deployed)).toBe(logicalIdOf(route.function));
-    if (route.access === 'staff' || route.access === 'admin') {
+    if (needsSignIn(route.access)) {
       expect(deployed.AuthorizationType).toBe('JWT');
       expect(deployed.AuthorizerId).toEqual({ Ref: authorizerId });
     } else {

@@ -1,5 +1,10 @@
 import { type RouteId, routeEntries } from '../functions/routes';
-import { type FunctionName, functionNames, type RouteContract } from '../functions/shared/http/route';
+import {
+  type FunctionName,
+  functionNames,
+  needsSignIn,
+  type RouteContract,
+} from '../functions/shared/http/route';
 
 /** The routes API Gateway serves: the whole route table except the local-only routes. */
 export const cloudRoutes: [RouteId, RouteContract][] = routeEntries.filter(([, route]) => !route.localOnly);
@@ -9,7 +14,7 @@ export const deployedFunctionNames: FunctionName[] = functionNames.filter((name)
   cloudRoutes.some(([, route]) => route.function === name),
 );
 
-/** Routes behind the Cognito JWT authorizer; the handlers check the `admin` group themselves. */
+/** Routes behind the Cognito JWT authorizer; the handlers check the groups (`admin`, `steering`) themselves. */
 export function needsStaffToken(route: Pick<RouteContract, 'access'>): boolean {
-  return route.access === 'staff' || route.access === 'admin';
+  return needsSignIn(route.access);
 }

@@ -7,6 +7,7 @@ import { handler as platform } from '../functions/platform/index';
 import type { HttpLambda } from '../functions/shared/http/handler';
 import type { FunctionName } from '../functions/shared/http/route';
 import { handler as staff } from '../functions/staff/index';
+import { handler as steering } from '../functions/steering/index';
 import { handler as survey } from '../functions/survey/index';
 import { handler as workshops } from '../functions/workshops/index';
 
@@ -21,4 +22,5 @@ export const localHandlers: Record<FunctionName, HttpLambda> = {
   interviews,
   workshops,
   evaluation,
+  steering,
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { routeEntries } from '../functions/routes';
-import type { RouteContract } from '../functions/shared/http/route';
+import { needsSignIn, type RouteContract } from '../functions/shared/http/route';
 import {
   malformedVariants,
   type Random,
@@ -130,9 +130,7 @@ describe('route-table fuzzing', () => {
             ...(request.body !== undefined
               ? { 'content-type': request.contentType ?? 'application/json' }
               : {}),
-            ...(route.access === 'staff' || route.access === 'admin'
-              ? { authorization: `Bearer ${token}` }
-              : {}),
+            ...(needsSignIn(route.access) ? { authorization: `Bearer ${token}` } : {}),
           },
           ...(request.body !== undefined && route.method !== 'GET' ? { body: request.body } : {}),
         });

@@ -4,6 +4,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword, saveDevUser } from '../functions/dev/dev-sign-in';
 import { InterviewStore } from '../functions/interviews/interview-store';
 import { OfferingStore } from '../functions/offerings/offering-store';
+import type { StaffGroup } from '../functions/shared/http/route';
 import { keys } from '../functions/shared/store/keys';
 import type { Store } from '../functions/shared/store/store';
 import { SurveyStore } from '../functions/survey/survey-store';
@@ -12,14 +13,36 @@ import { seedDemoOfferings, seedDemoSurvey } from './demo-data';
 import { seedDemoInterviews } from './demo-interviews';
 import { seedDemoWorkshop } from './demo-workshop';
 
-export const demoAccounts = [
-  {
-    email: 'admin@wegweiser.local',
-    password: 'wegweiser-demo',
-    groups: ['staff', 'admin'] as ('staff' | 'admin')[],
-  },
-  { email: 'staff@wegweiser.local', password: 'wegweiser-demo', groups: ['staff'] as ('staff' | 'admin')[] },
+interface DemoAccount {
+  email: string;
+  password: string;
+  groups: StaffGroup[];
+}
+
+/**
+ * The steering committee's demo member: a console member (`staff`, so the console opens) who also
+ * belongs to `steering`, and so may record priorities and measures.
+ */
+const steeringDemoAccount: DemoAccount = {
+  email: 'steering@wegweiser.local',
+  password: 'wegweiser-demo',
+  groups: ['staff', 'steering'],
+};
+
+export const demoAccounts: DemoAccount[] = [
+  { email: 'admin@wegweiser.local', password: 'wegweiser-demo', groups: ['staff', 'admin'] },
+  { email: 'staff@wegweiser.local', password: 'wegweiser-demo', groups: ['staff'] },
+  steeringDemoAccount,
 ];
+
+async function seedDemoAccount(store: Store, account: DemoAccount): Promise<void> {
+  await saveDevUser(store, {
+    email: account.email,
+    groups: account.groups,
+    passwordHash: hashPassword(account.password),
+    sub: randomUUID(),
+  });
+}
 
 /**
  * Runs a seed step once per data directory: a marker written with a condition makes re-seeding a
@@ -49,16 +72,13 @@ export async function seedDemoData(store: Store): Promise<string[]> {
     [
       'demo-accounts-v1',
       async () => {
-        for (const account of demoAccounts) {
-          await saveDevUser(store, {
-            email: account.email,
-            groups: account.groups,
-            passwordHash: hashPassword(account.password),
-            sub: randomUUID(),
-          });
+        for (const account of demoAccounts.filter((candidate) => candidate !== steeringDemoAccount)) {
+          await seedDemoAccount(store, account);
         }
       },
     ],
+    // A step of its own, so data directories seeded before the steering committee existed get it too.
+    ['demo-steering-account-v1', () => seedDemoAccount(store, steeringDemoAccount)],
     [
       'demo-survey-and-offerings-v1',
       async () => {

@@ -8,7 +8,7 @@ import { devTokenAudience, devTokenIssuer } from '../functions/dev/dev-sign-in';
 import { routeEntries } from '../functions/routes';
 import type { HttpEvent, HttpLambda, HttpResult } from '../functions/shared/http/handler';
 import { type ProblemCode, problemDocument } from '../functions/shared/http/problem';
-import { type FunctionName, type RouteContract, routeKey } from '../functions/shared/http/route';
+import { type FunctionName, needsSignIn, type RouteContract, routeKey } from '../functions/shared/http/route';
 import { negotiateLanguage } from '../functions/shared/i18n/languages';
 import { securityHeaders } from './security-headers';
 
@@ -270,7 +270,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
     const body = await readBody(request);
     if (body === 'too_large') return sendProblem(response, 'payload_too_large', acceptLanguage);
     const claims = await claimsFrom(request);
-    const needsJwt = candidate.route.access === 'staff' || candidate.route.access === 'admin';
+    const needsJwt = needsSignIn(candidate.route.access);
     // The cloud's JWT authorizer refuses missing or invalid tokens before the Lambda runs.
     if (needsJwt && !claims) return sendProblem(response, 'unauthorized', acceptLanguage);
     const event = gatewayEvent({

@@ -25,7 +25,7 @@ export async function callApi<T>(method: string, path: string, body?: unknown, t
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export type DemoRole = 'admin' | 'staff';
+export type DemoRole = 'admin' | 'staff' | 'steering';
 
 const sessions = new Map<DemoRole, StaffSession>();
 

@@ -9,6 +9,8 @@ import { httpHandler, staffId } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
+import { conceptStatus } from '../steering/concept-status';
+import { SteeringStore } from '../steering/steering-store';
 import { SurveyStore } from '../survey/survey-store';
 import { type BotCredentials, createBotEndpoint } from './adapter/bot-endpoint';
 import { cachedSecret, issueDirectLineToken } from './direct-line';
@@ -118,6 +120,15 @@ async function botEndpoint() {
           listDirectory(offerings, { ...query, language: offeredLanguage }),
         publicBaseUrl: config.publicBaseUrl,
         integrationContact: config.county.integrationContact,
+        // The same use case and sources as the public page `/concept/status`.
+        conceptStatus: async (language) =>
+          conceptStatus(
+            {
+              milestones: async () => (await liveKnowledge().get()).milestones,
+              steering: new SteeringStore(defaultStore()),
+            },
+            language,
+          ),
         survey: {
           surveys: new SurveyStore(defaultStore()),
           offerings,

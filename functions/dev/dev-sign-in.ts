@@ -2,6 +2,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { DomainError } from '../shared/domain/errors';
+import { staffGroupNames } from '../shared/http/route';
 import { keys } from '../shared/store/keys';
 import type { Store } from '../shared/store/store';
 
@@ -11,7 +12,7 @@ const tokenLifetimeSeconds = 8 * 60 * 60;
 
 export const DevUser = z.object({
   email: z.string(),
-  groups: z.array(z.enum(['staff', 'admin'])),
+  groups: z.array(z.enum(staffGroupNames)),
   passwordHash: z.string(),
   sub: z.string(),
 });

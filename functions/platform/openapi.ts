@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { routeEntries } from '../routes';
 import { problemStatus } from '../shared/http/problem';
-import type { RouteContract } from '../shared/http/route';
+import { allowedGroups, needsSignIn, type RouteContract } from '../shared/http/route';
 
 const ProblemDetails = z.object({
   type: z.string(),
@@ -46,7 +46,7 @@ function parameters(route: RouteContract) {
 }
 
 function security(route: RouteContract) {
-  if (route.access === 'staff' || route.access === 'admin') return [{ staffJwt: [] }];
+  if (needsSignIn(route.access)) return [{ staffJwt: [] }];
   if (route.access === 'bot') return [{ botFramework: [] }];
   return [];
 }
@@ -54,8 +54,7 @@ function security(route: RouteContract) {
 function errorStatuses(route: RouteContract): number[] {
   const statuses = new Set<number>([400, 500]);
   if (route.body) for (const status of [413, 415]) statuses.add(status);
-  if (route.access === 'staff' || route.access === 'admin')
-    for (const status of [401, 403]) statuses.add(status);
+  if (needsSignIn(route.access)) for (const status of [401, 403]) statuses.add(status);
   if (route.params || route.access === 'invitation') statuses.add(404);
   if (route.method !== 'GET') statuses.add(problemStatus.conflict);
   if (route.upstream) statuses.add(problemStatus.bad_gateway);
@@ -88,6 +87,7 @@ export function openApiDocument(options: { includeLocalOnly: boolean; serverUrl?
     }
     const operation: Record<string, unknown> = {
       operationId: id,
+      ...(needsSignIn(route.access) ? { 'x-groups': allowedGroups(route) } : {}),
       summary: route.summary,
       tags: [route.tag],
       'x-access': route.access,

@@ -11,6 +11,7 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { StaffGroup } from '../../functions/shared/http/route';
 
 export interface StaffSignInProps {
   stage: string;
@@ -24,7 +25,8 @@ export interface StaffSignInProps {
 export const staffGroups = {
   staff: 'County staff: survey evaluation, offerings, interviews',
   admin: 'Administrators: everything staff may do, plus managing content and settings',
-} as const;
+  steering: 'Steering committee (Steuerungskreis): records priorities and measures; staff may read them',
+} as const satisfies Record<StaffGroup, string>;
 
 /**
  * Staff sign-in with Cognito: accounts created by an administrator only, the hosted UI, and a public

@@ -13,7 +13,7 @@ export async function startTestStack(): Promise<LocalStack> {
   });
 }
 
-export type DemoRole = 'admin' | 'staff';
+export type DemoRole = 'admin' | 'staff' | 'steering';
 
 /** Signs in through the development sign-in as a demo account and returns the bearer token. */
 export async function signIn(baseUrl: string, role: DemoRole = 'admin'): Promise<string> {

@@ -11,6 +11,7 @@ import { OfferingPage } from './pages/offerings/offering-page';
 import { OfferingsPage } from './pages/offerings/offerings-page';
 import { StaffCallbackPage } from './pages/staff/callback-page';
 import { StaffPage } from './pages/staff/staff-page';
+import { ConceptStatusPage } from './pages/steering/status-page';
 import { SurveyEntryPage } from './pages/survey/survey-entry-page';
 import { SurveyFormPage } from './pages/survey/survey-form-page';
 import { SurveyJoinPage } from './pages/survey/survey-join-page';
@@ -37,6 +38,7 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/staff/:section/:item', page: StaffPage },
   { pattern: '/chat', page: ChatPage },
   { pattern: '/concept', page: ConceptPage },
+  { pattern: '/concept/status', page: ConceptStatusPage },
   { pattern: '/offerings', page: OfferingsPage },
   { pattern: '/offerings/:offeringId', page: OfferingPage },
   { pattern: '/workshop/registration/:token', page: WorkshopRegistrationPage },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicOffering } from '../../offerings/schemas';
+import type { Language } from '../../shared/i18n/languages';
+import type { ConceptStatus } from '../../steering/schemas';
+import { loadKnowledgeBase, loadSeedMilestones } from '../knowledge/knowledge-base';
+import { KnowledgeMatcher } from '../knowledge/matcher';
 import { type ConversationDeps, converse } from './converse';
 import { detectLanguage, requestedLanguage } from './language';
 import { parseOfferingQuery } from './offering-query';
@@ -129,5 +133,62 @@ describe('questions that contain trigger words', () => {
 
   it('finds housing help under housing, not counselling', () => {
     expect(parseOfferingQuery('I need help with housing').category).toBe('housing');
+  });
+});
+
+describe('where the concept stands', () => {
+  const base = loadKnowledgeBase();
+  const knowledge = { base, matcher: new KnowledgeMatcher(base), milestones: loadSeedMilestones() };
+  const status = (language: Language): ConceptStatus => ({
+    language,
+    milestones: [],
+    priorities: [
+      {
+        priorityId: '00000000-0000-4000-8000-000000000001',
+        title: 'Language first',
+        description: '',
+        textLanguage: 'en',
+        fallback: false,
+        status: 'adopted',
+        needs: ['language'],
+        measureCounts: { planned: 2, in_progress: 1, done: 0, dropped: 0 },
+        measures: [],
+      },
+    ],
+    measureCounts: { planned: 2, in_progress: 1, done: 0, dropped: 0 },
+    evaluations: [],
+  });
+
+  it('names the priorities and the measures by status from the concept status, linking to its page', async () => {
+    const asked: Language[] = [];
+    const deps: ConversationDeps = {
+      ...noOfferings,
+      knowledge,
+      conceptStatus: async (language) => {
+        asked.push(language);
+        return status(language);
+      },
+    };
+    const state = { ...newConversationState(), greeted: true, language: 'en' as const, languageChosen: true };
+    const { replies } = await converse(deps, state, {
+      text: 'Where does the integration concept stand now?',
+      value: undefined,
+      locale: 'en-GB',
+    });
+    const text = replies.map((reply) => reply.text).join('\n');
+    expect(asked).toEqual(['en']);
+    expect(text).toContain('• Language first');
+    expect(text).toContain('2 measures planned, 1 measure in progress, no measures done');
+    expect(text).toContain('https://wegweiser.example/concept/status?lang=en');
+  });
+
+  it('keeps naming the latest milestones when no status is wired', async () => {
+    const state = { ...newConversationState(), greeted: true, language: 'de' as const, languageChosen: true };
+    const { replies } = await converse({ ...noOfferings, knowledge }, state, {
+      text: 'Wo steht die Integrationskonzeption gerade?',
+      value: undefined,
+      locale: 'de-DE',
+    });
+    expect(replies.map((reply) => reply.text).join('\n')).not.toContain('/concept/status');
   });
 });

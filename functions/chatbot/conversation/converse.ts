@@ -1,9 +1,11 @@
 import type { PublicOffering } from '../../offerings/schemas';
 import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, translate } from '../../shared/i18n/messages';
+import { conceptStatusLines } from '../../steering/concept-status';
+import type { ConceptStatus } from '../../steering/schemas';
 import { formatDateTime } from '../../survey/mails';
 import { placeName } from '../../survey/questionnaire';
-import { composeKnowledgeAnswer, type KnowledgeLinks } from '../knowledge/answer';
+import { composeKnowledgeAnswer, currentStatusEntryId, type KnowledgeLinks } from '../knowledge/answer';
 import type { KnowledgeBase, Milestone } from '../knowledge/knowledge-base';
 import type { KnowledgeMatcher } from '../knowledge/matcher';
 import { rate, withRating } from '../learning/answer-rating';
@@ -61,6 +63,11 @@ export interface ConversationDeps {
   integrationContact: string;
   /** The survey by chat; without it the bot does not offer the survey. */
   survey?: SurveyDialogDeps;
+  /**
+   * "Where does the concept stand?" as the public page shows it (`functions/steering/concept-status.ts`);
+   * without it the bot names the latest milestones only.
+   */
+  conceptStatus?: (language: Language) => Promise<ConceptStatus>;
 }
 
 const pageSize = 3;
@@ -125,16 +132,19 @@ function card(language: Language, offering: PublicOffering, baseUrl: string): Of
   };
 }
 
-function knowledgeAnswer(
+async function knowledgeAnswer(
   deps: ConversationDeps,
   state: ConversationState,
   language: Language,
   entryId: string,
-): Reply | undefined {
+): Promise<Reply | undefined> {
   if (!deps.knowledge) return undefined;
+  const status =
+    entryId === currentStatusEntryId && deps.conceptStatus ? await deps.conceptStatus(language) : undefined;
   const answer = composeKnowledgeAnswer(deps.knowledge, language, entryId, {
     publicBaseUrl: deps.publicBaseUrl,
     links: { 'contact.integration': deps.integrationContact, ...deps.knowledgeLinks },
+    ...(status ? { statusLines: conceptStatusLines(status, deps.publicBaseUrl) } : {}),
   });
   return answer ? withRating({ text: answer.text, language }, state, entryId) : undefined;
 }
@@ -267,7 +277,7 @@ export async function converse(
   } else if (action === 'rate') {
     replies.push(await rate(deps.learning, next, language, value));
   } else if (action === 'topic' && typeof value.entryId === 'string') {
-    const answer = knowledgeAnswer(deps, next, language, value.entryId);
+    const answer = await knowledgeAnswer(deps, next, language, value.entryId);
     replies.push(
       answer ?? { text: translate(language, 'bot.notUnderstood'), language, actions: menu(language) },
     );
@@ -284,7 +294,7 @@ export async function converse(
     const query = understood?.kind === 'offerings' ? understood.query : parseOfferingQuery(text);
     const answer =
       understood?.kind === 'knowledge'
-        ? knowledgeAnswer(deps, next, language, understood.entryId)
+        ? await knowledgeAnswer(deps, next, language, understood.entryId)
         : undefined;
     if (text && answer) {
       replies.push(answer);

@@ -42,14 +42,20 @@ export function linkLabel(language: Language, key: KnowledgeLinkKey): string {
 
 /**
  * The bot's answer to one entry: the text (German with a note in the reader's language when it has not
- * been translated yet), the latest milestones for "where does it stand now?", the configured links,
+ * been translated yet), for "where does it stand now?" the concept's status (or, without it, the
+ * latest milestones), the configured links,
  * and the entry's section of the concept page.
  */
 export function composeKnowledgeAnswer(
   knowledge: { base: KnowledgeBase; milestones?: Milestone[] },
   language: Language,
   entryId: string,
-  options: { publicBaseUrl: string; links: KnowledgeLinks },
+  options: {
+    publicBaseUrl: string;
+    links: KnowledgeLinks;
+    /** The concept's status (milestones, priorities, measures), replacing the milestone lines. */
+    statusLines?: string[];
+  },
 ): { text: string; textLanguage: Language } | undefined {
   const found = entryInLanguage(knowledge.base, language, entryId);
   if (!found) return undefined;
@@ -57,7 +63,9 @@ export function composeKnowledgeAnswer(
   const parts: string[] = [];
   if (found.fallback) parts.push(translate(language, 'bot.answerInGerman'));
   parts.push(entry.answer);
-  if (entry.id === currentStatusEntryId && knowledge.milestones?.length) {
+  if (entry.id === currentStatusEntryId && options.statusLines?.length) {
+    parts.push(...options.statusLines);
+  } else if (entry.id === currentStatusEntryId && knowledge.milestones?.length) {
     parts.push(
       [
         translate(language, 'bot.latestMilestones'),

@@ -93,15 +93,17 @@ export function mergeKnowledge(
         ? germanEntries
         : mergeLanguage(seed[language] ?? [], byLanguage(language), german);
   }
+  return { base, milestones: mergeMilestones(seedMilestones, overrides.milestones) };
+}
+
+/** The seeded milestones with staff's edits and removals, oldest first (also read by the concept's status). */
+export function mergeMilestones(seedMilestones: Milestone[], overrides: MilestoneOverride[]): Milestone[] {
   const milestones = new Map(seedMilestones.map((milestone) => [milestone.id, milestone]));
-  for (const override of overrides.milestones) {
+  for (const override of overrides) {
     if (override.milestone) milestones.set(override.milestoneId, override.milestone);
     else milestones.delete(override.milestoneId);
   }
-  return {
-    base,
-    milestones: [...milestones.values()].sort((a, b) => a.date.localeCompare(b.date)),
-  };
+  return [...milestones.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**

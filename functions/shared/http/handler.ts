@@ -9,7 +9,9 @@ import { defaultStore } from '../store/client';
 import { idempotent } from '../store/idempotency';
 import { HttpProblem, type ProblemCode, problemDocument } from './problem';
 import {
+  allowedGroups,
   defaultMaxBodyBytes,
+  needsSignIn,
   RawResponse,
   type RouteContract,
   type RouteInput,
@@ -180,10 +182,10 @@ const bodyLimit = (route: RouteContract): Middleware => ({
 const access = (route: RouteContract): Middleware => ({
   name: 'access',
   before: (request) => {
-    if (route.access !== 'staff' && route.access !== 'admin') return;
+    if (!needsSignIn(route.access)) return;
     const principal = request.internal.context.principal;
     if (!principal) throw new HttpProblem('unauthorized');
-    const allowed = route.access === 'admin' ? ['admin'] : ['staff', 'admin'];
+    const allowed: readonly string[] = allowedGroups(route);
     if (!principal.groups.some((group) => allowed.includes(group))) throw new HttpProblem('forbidden');
   },
 });

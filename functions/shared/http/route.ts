@@ -1,11 +1,41 @@
 import type { z } from 'zod';
 
 /**
- * Who may call a route. `staff` and `admin` pass the JWT authorizer (Cognito in the cloud, the dev
- * sign-in locally) and are checked again in the handler; `invitation` carries an unguessable token in
- * the path; `bot` is the Bot Framework endpoint, authenticated by the SDK.
+ * Who may call a route. `staff`, `admin` and `steering` pass the JWT authorizer (Cognito in the cloud,
+ * the dev sign-in locally) and are checked again in the handler; `invitation` carries an unguessable
+ * token in the path; `bot` is the Bot Framework endpoint, authenticated by the SDK.
  */
-export type Access = 'public' | 'invitation' | 'staff' | 'admin' | 'bot';
+export type Access = 'public' | 'invitation' | 'staff' | 'admin' | 'steering' | 'bot';
+
+/**
+ * The groups a signed-in member can hold (Cognito groups in the cloud, the dev sign-in's locally).
+ * `steering` is the steering committee (Steuerungskreis), which records priorities and measures.
+ */
+export const staffGroupNames = ['staff', 'admin', 'steering'] as const;
+export type StaffGroup = (typeof staffGroupNames)[number];
+
+/** Access kinds that need a signed-in member: API Gateway's JWT authorizer guards their routes. */
+export function needsSignIn(access: Access): boolean {
+  return access === 'staff' || access === 'admin' || access === 'steering';
+}
+
+/**
+ * The groups whose members may call a route. The steering committee's records are read by everyone in
+ * the console (staff prepare the committee's meetings from them) but written by the committee and
+ * administrators only, so `steering` depends on the method.
+ */
+export function allowedGroups(route: { access: Access; method: HttpMethod }): readonly StaffGroup[] {
+  switch (route.access) {
+    case 'admin':
+      return ['admin'];
+    case 'staff':
+      return ['staff', 'admin'];
+    case 'steering':
+      return route.method === 'GET' ? ['staff', 'steering', 'admin'] : ['steering', 'admin'];
+    default:
+      return [];
+  }
+}
 
 /** One Lambda per feature area. */
 export const functionNames = [
@@ -18,6 +48,7 @@ export const functionNames = [
   'interviews',
   'workshops',
   'evaluation',
+  'steering',
 ] as const;
 export type FunctionName = (typeof functionNames)[number];
 

@@ -229,6 +229,26 @@ export const keys = {
     sk: `SENT#${part(startsAt)}`,
   }),
 
+  /**
+   * The steering committee's priorities and measures and the history of every change, in one
+   * partition: a county has a few dozen of each, so one Query per list stays small, and a change and
+   * its history item are written in one transaction.
+   */
+  steeringPartition: () => 'STEERING',
+  steeringPriority: (priorityId: string): ItemKey => ({
+    pk: 'STEERING',
+    sk: `PRIORITY#${part(priorityId)}`,
+  }),
+  steeringPriorityPrefix: () => 'PRIORITY#',
+  steeringMeasure: (measureId: string): ItemKey => ({ pk: 'STEERING', sk: `MEASURE#${part(measureId)}` }),
+  steeringMeasurePrefix: () => 'MEASURE#',
+  /** `changedAt` (ISO, sorts by time) and a change id, so one item's history is one Query in order. */
+  steeringChange: (entity: string, entityId: string, changedAt: string, changeId: string): ItemKey => ({
+    pk: 'STEERING',
+    sk: `CHANGE#${part(entity)}#${part(entityId)}#${changedAt}#${part(changeId)}`,
+  }),
+  steeringChangePrefix: (entity: string, entityId: string) => `CHANGE#${part(entity)}#${part(entityId)}#`,
+
   /** Marks a demo record as seeded, so a re-seed never overwrites what a user changed. */
   seedMarker: (seedId: string): ItemKey => ({ pk: `SEED#${part(seedId)}`, sk: 'MARKER' }),
 } as const;

@@ -30,6 +30,7 @@ export type TransactionStep =
   | { kind: 'putVersioned'; item: StoredItem; expectedVersion: number }
   | { kind: 'update'; key: ItemKey; set: Record<string, unknown>; mustExist?: boolean }
   | { kind: 'delete'; key: ItemKey; mustExist?: boolean }
+  | { kind: 'deleteVersioned'; key: ItemKey; expectedVersion: number }
   | { kind: 'check'; key: ItemKey; expectedVersion: number };
 
 export class InvalidStoredItem extends Error {
@@ -262,6 +263,16 @@ export class Store {
               ...(step.mustExist ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
             },
           };
+        case 'deleteVersioned':
+          return {
+            Delete: {
+              TableName: this.tableName,
+              Key: step.key,
+              ConditionExpression: '#version = :expected',
+              ExpressionAttributeNames: { '#version': versionAttribute },
+              ExpressionAttributeValues: { ':expected': step.expectedVersion },
+            },
+          };
         case 'check':
           return {
             ConditionCheck: {
@@ -285,7 +296,8 @@ export class Store {
         );
         const step = steps[failed];
         if (step) {
-          const versioned = step.kind === 'putVersioned' || step.kind === 'check';
+          const versioned =
+            step.kind === 'putVersioned' || step.kind === 'check' || step.kind === 'deleteVersioned';
           if (step.kind === 'update') throw new DomainError('not_found', `transaction step ${failed} failed`);
           throw new DomainError(
             versioned ? 'version_conflict' : 'conflict',

@@ -11,6 +11,7 @@ const accessLabels: Record<Access, MessageKey> = {
   invitation: 'apiReference.accessKinds.invitation',
   staff: 'apiReference.accessKinds.staff',
   admin: 'apiReference.accessKinds.admin',
+  steering: 'steering.accessKind',
   bot: 'apiReference.accessKinds.bot',
 };
 

@@ -32,7 +32,14 @@ export interface Operation {
 }
 
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
-const accessKinds: readonly string[] = ['public', 'invitation', 'staff', 'admin', 'bot'] satisfies Access[];
+const accessKinds: readonly string[] = [
+  'public',
+  'invitation',
+  'staff',
+  'admin',
+  'steering',
+  'bot',
+] satisfies Access[];
 
 function firstContent(content: Record<string, { schema?: unknown }> | undefined) {
   const [mediaType, entry] = Object.entries(content ?? {})[0] ?? [];

@@ -139,6 +139,9 @@ export function ConceptPage() {
     <div class="page concept-page">
       <PageHeading>{t('concept.title')}</PageHeading>
       <p class="lead">{t('concept.intro')}</p>
+      <p class="notice">
+        <a href="/concept/status">{t('steering.conceptLink')}</a>
+      </p>
       <LoadState loaded={loaded} retry={retry}>
         {(concept) => (
           <>

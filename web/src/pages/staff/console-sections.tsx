@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../../functions/shared/i18n/messages';
 import type { StaffMember as StaffMemberSchema } from '../../../../functions/staff/schemas';
 import { useI18n } from '../../i18n';
 import { EvaluationSection } from '../evaluation/evaluation-section';
+import { SteeringSection } from '../steering/steering-section';
 import { InterviewsSection } from './interviews-section';
 import { KnowledgeGapsSection } from './knowledge-gaps';
 import { KnowledgeMilestonesSection } from './knowledge-milestones';
@@ -52,6 +53,7 @@ export const consoleSections: ConsoleSection[] = [
   { slug: 'milestones', title: 'staffMilestones.sectionTitle', component: KnowledgeMilestonesSection },
   { slug: 'gaps', title: 'staffGaps.sectionTitle', component: KnowledgeGapsSection },
   { slug: 'evaluation', title: 'evaluationPage.sectionTitle', component: EvaluationSection },
+  { slug: 'steering', title: 'steering.sectionTitle', component: SteeringSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {

@@ -19,7 +19,10 @@ function Account(props: { member: StaffMember; onSignOut: () => void }) {
         </div>
         <div>
           <dt>{t('staff.role')}</dt>
-          <dd data-testid="staff-role">{t(member.isAdmin ? 'staff.roleAdmin' : 'staff.roleStaff')}</dd>
+          <dd data-testid="staff-role">
+            {t(member.isAdmin ? 'staff.roleAdmin' : 'staff.roleStaff')}
+            {member.groups.includes('steering') && `, ${t('steering.memberRole')}`}
+          </dd>
         </div>
       </dl>
       <button type="button" class="button button--secondary" onClick={props.onSignOut}>
