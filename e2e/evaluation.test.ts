@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
@@ -251,6 +254,40 @@ describe('the evaluation: figures, filters, drill-down and gap view on seeded re
     await page.goBack();
     await page.getByTestId('eval-needs-table').waitFor();
     expect(page.url()).toContain('sector=education');
+    expectNoPageProblems(page);
+  });
+
+  it('downloads the filtered CSV and XLSX, which read back with the latest answers only', async () => {
+    const page = await openSignedIn(`/staff/evaluation/${surveyId}?sector=education`);
+    await waitForLoaded(page);
+
+    await page.getByLabel(e.exports.part).selectOption('offerings');
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: e.exports.csv }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^auswertung-.*-offerings-.*\.csv$/);
+    const csv = await readFile((await csvDownload.path()) ?? '', 'utf8');
+    const [ids = [], labels = [], ...rows] = parse(csv, { bom: true }) as string[][];
+    expect(labels[ids.indexOf('offerings[].title')]).toBe(de.questionnaire.offering.title.label);
+    // Filtered to education: the one offering of the adult education centre, none of Caritas.
+    expect(rows.map((row) => row[ids.indexOf('offerings[].title')])).toEqual([`Deutsch am Abend ${run}`]);
+
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: e.exports.xlsx }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsxDownload.path()) ?? '');
+    const institutions = workbook.getWorksheet('Einrichtungen');
+    const cells: string[] = [];
+    institutions?.eachRow((row, number) => {
+      if (number > 1) row.eachCell((cell) => cells.push(String(cell.value)));
+    });
+    expect(institutions?.actualRowCount).toBe(2);
+    expect(cells).toContain(volkshochschule.name);
+    expect(cells).not.toContain(caritas.name);
+    expect(await page.locator('.eval-exports [role="status"]').textContent()).toBe('');
     expectNoPageProblems(page);
   });
 

@@ -35,6 +35,7 @@ describe('staff console', () => {
       de.staffKnowledge.sectionTitle,
       de.staffMilestones.sectionTitle,
       de.staffGaps.sectionTitle,
+      de.evaluationPage.sectionTitle,
     ]);
     expect(await storedSession(page)).toContain('"via":"dev"');
 

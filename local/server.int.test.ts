@@ -101,5 +101,6 @@ describe('the on-disk store', () => {
     } finally {
       await second.stop();
     }
-  });
+    // Two DynamoDB Local processes on disk start one after the other: slower than one test's default.
+  }, 90_000);
 });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { type CsvCell, csvFile, neutralise, wellFormed } from '../shared/csv';
 import type { FindingKind } from '../shared/domain/findings';
 import { type MessageKey, translate } from '../shared/i18n/messages';
@@ -485,6 +484,8 @@ function columnWidth(column: ExportColumn, rows: ExportCell[][], index: number):
  * Excel). Counts are numbers, date-times real dates, text formula-safe (see `xlsxText`).
  */
 export async function toEvaluationXlsx(tables: Record<ExportPart, ExportTable>): Promise<Buffer> {
+  // Loaded on the first workbook only: the dashboard's JSON routes share this function and stay lean.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Wegweiser';
   for (const part of exportParts) {
