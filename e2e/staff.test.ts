@@ -36,6 +36,7 @@ describe('staff console', () => {
       de.staffMilestones.sectionTitle,
       de.staffGaps.sectionTitle,
       de.evaluationPage.sectionTitle,
+      de.steering.sectionTitle,
     ]);
     expect(await storedSession(page)).toContain('"via":"dev"');
 
