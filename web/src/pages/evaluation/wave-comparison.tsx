@@ -173,7 +173,8 @@ function Figures(props: { comparison: Comparison }) {
       label: t('evaluationPage.progress.rate'),
       earlier: formatRate(language, progress.responseRate.earlier),
       later: formatRate(language, progress.responseRate.later),
-      shown: points === null ? '–' : signedPoints(language, points),
+      shown:
+        points === null ? '–' : t('evaluationWaves.pointsShort', { points: signedPoints(language, points) }),
       words: points === null ? t('evaluationWaves.noRate') : pointsInWords(t, language, points),
       direction: direction(points),
     },
@@ -325,16 +326,15 @@ function ChangeTable(props: { id: string; caption: string; columns: string[]; ro
 
 function OfferingList(props: { id: string; caption: string; offerings: readonly ComparedOffering[] }) {
   const { t, language } = useI18n();
+  // The count in the caption; an empty list says the same in its place (a table of nothing is noise).
+  const title = t('evaluationWaves.listTitle', { title: props.caption, count: props.offerings.length });
   return (
     <div class="eval-compare__offerings">
-      <h5 id={`${props.id}-title`}>
-        {t('evaluationWaves.listTitle', { title: props.caption, count: props.offerings.length })}
-      </h5>
       <DataTable
         rows={props.offerings}
-        empty={t('evaluationWaves.noOfferings')}
+        empty={title}
         captionId={`${props.id}-caption`}
-        caption={props.caption}
+        caption={title}
         testId={props.id}
         columns={[
           t('evaluationWaves.offeringTitle'),
