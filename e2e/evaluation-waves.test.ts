@@ -97,16 +97,20 @@ describe('survey waves: carrying institutions over and comparing two waves', () 
       );
       await submit(new URL(issued.link).pathname.split('/').pop() ?? '', answers(name, [...offerings]));
     }
-    ({ surveyId: secondId } = await callApi<{ surveyId: string }>(
-      'POST',
-      '/api/staff/surveys',
-      { title: `Bestandsaufnahme ${run} – Welle 2`, previousSurveyId: firstId, ...dates },
-      token,
-    ));
   });
 
-  it('carries the institutions of wave 1 over with the console button and reads the result out', async () => {
-    const page = await openSignedIn(`/staff/surveys/${secondId}`);
+  it('creates wave 2 following wave 1 and carries its institutions over with the console button', async () => {
+    const page = await openSignedIn('/staff/surveys');
+    await page.getByRole('heading', { name: de.staffSurvey.createTitle }).waitFor();
+    await page.getByLabel(de.staffSurvey.surveyTitle, { exact: true }).fill(`Welle 2 ${run}`);
+    await page.getByLabel(de.staffSurvey.opensAt, { exact: true }).fill('2020-01-01T09:00');
+    await page.getByLabel(de.staffSurvey.closesAt, { exact: true }).fill('2099-07-31T18:00');
+    await page.getByLabel(w.followsWave).selectOption({
+      label: w.waveName.replace('{wave}', '1').replace('{title}', `Bestandsaufnahme ${run}`),
+    });
+    await page.getByRole('button', { name: de.staffSurvey.create }).click();
+    await page.getByTestId('survey-wave').waitFor();
+    secondId = new URL(page.url()).pathname.split('/').pop() ?? '';
     expect(await page.getByTestId('survey-wave').textContent()).toBe('2');
 
     await page.getByRole('button', { name: w.carryOver.replace('{wave}', '1') }).click();
