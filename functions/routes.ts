@@ -34,6 +34,8 @@ import {
   ExportQuery,
   GapView,
   ResponseList,
+  WaveComparison,
+  WaveComparisonQuery,
 } from './evaluation/schemas';
 import {
   BookingTokenParams,
@@ -1054,6 +1056,18 @@ export const routes = {
     params: EvaluationSurveyParams,
     query: EvaluationFilter,
     response: GapView,
+  },
+  getWaveComparison: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/comparison',
+    function: 'evaluation',
+    access: 'staff',
+    tag: 'Evaluation (staff)',
+    summary:
+      "Two survey waves side by side (`with`, by default the survey's previous wave): every figure in both with its change, and the offerings that appeared, disappeared or were re-confirmed, under the filters",
+    params: EvaluationSurveyParams,
+    query: WaveComparisonQuery,
+    response: WaveComparison,
   },
   exportEvaluationCsv: {
     method: 'GET',

@@ -20,6 +20,19 @@ export interface EvaluatedSurvey {
   closesAt: string;
 }
 
+/**
+ * A survey wave with its place in the series: what the source answers, so waves can be compared. Kept
+ * apart from `EvaluatedSurvey` because counting one wave needs none of it.
+ */
+export interface SurveyWave extends EvaluatedSurvey {
+  /** 1 for a first survey. */
+  wave: number;
+  /** The wave this one repeats. */
+  previousSurveyId?: string;
+  /** The questionnaire version the wave asked. */
+  questionnaireVersion: string;
+}
+
 /** The key a row counts under in a progress breakdown: only submitted answers say it, else `unknown`. */
 export const unknownKey = 'unknown';
 

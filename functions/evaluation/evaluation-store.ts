@@ -5,7 +5,7 @@ import type { Store } from '../shared/store/store';
 import { SubmissionRecord, SurveyStore } from '../survey/survey-store';
 import { WorkshopStore } from '../workshops/workshop-store';
 import { buildRows } from './build-rows';
-import type { EvaluatedSurvey } from './evaluate';
+import type { SurveyWave } from './evaluate';
 import type { EvaluationSource } from './evaluation';
 import type { EvaluatedFinding, EvaluatedInterview, EvaluationRow, ProcessRecords } from './rows';
 import type { EvaluatedResponse } from './schemas';
@@ -27,7 +27,7 @@ export class DynamoEvaluationSource implements EvaluationSource {
     this.workshops = new WorkshopStore(store);
   }
 
-  async survey(surveyId: string): Promise<EvaluatedSurvey | undefined> {
+  async survey(surveyId: string): Promise<SurveyWave | undefined> {
     const survey = await this.surveys.getSurvey(surveyId);
     return (
       survey && {
@@ -35,6 +35,9 @@ export class DynamoEvaluationSource implements EvaluationSource {
         title: survey.title,
         opensAt: survey.opensAt,
         closesAt: survey.closesAt,
+        wave: survey.wave,
+        ...(survey.previousSurveyId ? { previousSurveyId: survey.previousSurveyId } : {}),
+        questionnaireVersion: survey.questionnaireVersion,
       }
     );
   }

@@ -1,6 +1,7 @@
-import { notFound } from '../shared/domain/errors';
+import { DomainError, notFound } from '../shared/domain/errors';
+import { compareWaves } from './compare-waves';
 import { drillDown } from './drill-down';
-import { type EvaluatedSurvey, evaluate } from './evaluate';
+import { type EvaluatedSurvey, evaluate, type SurveyWave } from './evaluate';
 import { buildExportTable, buildExportTables, toEvaluationCsv, toEvaluationXlsx } from './exports';
 import { gapView } from './gaps';
 import type { EvaluationRow, ProcessRecords } from './rows';
@@ -12,6 +13,8 @@ import type {
   ExportQuery,
   GapView,
   ResponseList,
+  WaveComparison,
+  WaveComparisonQuery,
 } from './schemas';
 
 /**
@@ -19,7 +22,8 @@ import type {
  * (`evaluation-store.ts`) answers each with keyed Queries, tests with an in-memory twin.
  */
 export interface EvaluationSource {
-  survey(surveyId: string): Promise<EvaluatedSurvey | undefined>;
+  /** The survey with its place in the series of waves. */
+  survey(surveyId: string): Promise<SurveyWave | undefined>;
   /** One row per invitation of the survey, with its latest submitted answers. */
   rows(surveyId: string): Promise<EvaluationRow[]>;
   /** The interviews and workshop findings of the survey's wave. */
@@ -33,7 +37,7 @@ export interface EvaluationDeps {
   now: () => Date;
 }
 
-async function requireSurvey(deps: EvaluationDeps, surveyId: string): Promise<EvaluatedSurvey> {
+async function requireSurvey(deps: EvaluationDeps, surveyId: string): Promise<SurveyWave> {
   const survey = await deps.source.survey(surveyId);
   if (!survey) throw notFound('survey');
   return survey;
@@ -118,4 +122,45 @@ export async function getGaps(
 ): Promise<GapView> {
   await requireSurvey(deps, surveyId);
   return gapView(surveyId, await deps.source.rows(surveyId), filter);
+}
+
+/**
+ * A wave beside another: by default the wave before it.
+ *
+ * 1. The survey must exist, and there must be a wave to compare with (named, or its previous one),
+ *    which is not the survey itself and exists.
+ * 2. Both waves' rows and process records, read in parallel.
+ * 3. Compared in memory (`compareWaves`), under the same filter.
+ */
+export async function getWaveComparison(
+  deps: EvaluationDeps,
+  surveyId: string,
+  query: WaveComparisonQuery,
+): Promise<WaveComparison> {
+  const { with: withSurveyId, ...filter } = query;
+  const survey = await requireSurvey(deps, surveyId);
+  const otherId = withSurveyId ?? survey.previousSurveyId;
+  if (!otherId) {
+    throw new DomainError('validation', 'no wave to compare with', [
+      { field: 'query.with', code: 'required' },
+    ]);
+  }
+  if (otherId === surveyId) {
+    throw new DomainError('validation', 'a wave compared with itself', [
+      { field: 'query.with', code: 'invalid' },
+    ]);
+  }
+  const other = await requireSurvey(deps, otherId);
+  const [rows, process, otherRows, otherProcess] = await Promise.all([
+    deps.source.rows(surveyId),
+    deps.source.process(surveyId),
+    deps.source.rows(otherId),
+    deps.source.process(otherId),
+  ]);
+  return compareWaves(
+    { survey, rows, process },
+    { survey: other, rows: otherRows, process: otherProcess },
+    filter,
+    deps.now(),
+  );
 }

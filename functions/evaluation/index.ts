@@ -10,6 +10,7 @@ import {
   getEvaluation,
   getGaps,
   getResponse,
+  getWaveComparison,
   listResponses,
 } from './evaluation';
 import { DynamoEvaluationSource } from './evaluation-store';
@@ -48,6 +49,9 @@ export const handler = featureLambda('evaluation', {
       true,
     );
   }),
+  getWaveComparison: httpHandler(routes.getWaveComparison, async ({ params, query }) =>
+    getWaveComparison(deps(), params.surveyId, query),
+  ),
   getEvaluationGaps: httpHandler(routes.getEvaluationGaps, async ({ params, query }) =>
     getGaps(deps(), params.surveyId, query),
   ),

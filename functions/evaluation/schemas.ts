@@ -239,3 +239,90 @@ export const evaluationOptionGroups = {
   openingSteps,
   needCategories,
 } as const;
+
+/** Two waves compared: the survey the address names and the one to compare with (default: its wave before). */
+export const WaveComparisonQuery = EvaluationFilter.safeExtend({
+  with: z.uuid().optional(),
+});
+export type WaveComparisonQuery = z.infer<typeof WaveComparisonQuery>;
+
+/** A survey wave as a comparison names it. */
+export const ComparedSurvey = z.object({
+  surveyId: z.uuid(),
+  title: z.string(),
+  wave: z.number().int().positive(),
+  questionnaireVersion: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+});
+export type ComparedSurvey = z.infer<typeof ComparedSurvey>;
+
+/** One figure in both waves and its change (later − earlier). */
+export const FigureChange = z.object({
+  earlier: z.number().int().nonnegative(),
+  later: z.number().int().nonnegative(),
+  change: z.number().int(),
+});
+export type FigureChange = z.infer<typeof FigureChange>;
+
+/** One key of a count list in both waves; a key counted in one wave only counts 0 in the other. */
+export const CountChange = FigureChange.extend({ key: z.string() });
+export type CountChange = z.infer<typeof CountChange>;
+
+/** The response rate in both waves; the change is null while either rate is (nobody invited). */
+export const RateChange = z.object({
+  earlier: z.number().min(0).max(1).nullable(),
+  later: z.number().min(0).max(1).nullable(),
+  change: z.number().min(-1).max(1).nullable(),
+});
+
+/** An offering as the comparison lists it (never the contact person). */
+export const ComparedOffering = z.object({
+  offeringId: z.uuid(),
+  title: z.string(),
+  institution: z.string(),
+  category: z.string(),
+});
+export type ComparedOffering = z.infer<typeof ComparedOffering>;
+
+/**
+ * Two waves side by side: each figure of the `Evaluation` in both, with its change, and the offerings
+ * that appeared, disappeared or were re-confirmed (compared by offering id, which carried-over answers
+ * keep). `earlier` is the lower wave; every change is `later − earlier`.
+ */
+export const WaveComparison = z.object({
+  earlier: ComparedSurvey,
+  later: ComparedSurvey,
+  filter: EvaluationFilter,
+  generatedAt: z.string(),
+  /** The waves asked different questionnaire versions: a change may come from a changed question. */
+  questionnaireChanged: z.boolean(),
+  progress: z.object({
+    invited: FigureChange,
+    opened: FigureChange,
+    inProgress: FigureChange,
+    submitted: FigureChange,
+    revoked: FigureChange,
+    responseRate: RateChange,
+  }),
+  offerings: z.object({
+    total: FigureChange,
+    consented: FigureChange,
+    notConsented: FigureChange,
+    byCategory: z.array(CountChange),
+    byPlace: z.array(CountChange),
+    byTargetGroup: z.array(CountChange),
+    byLanguage: z.array(CountChange),
+  }),
+  opening: z.object({ byStatus: z.array(CountChange), steps: z.array(CountChange) }),
+  needs: z.object({ byCategory: z.array(CountChange) }),
+  offeringChanges: z.object({
+    /** In the later wave's latest submitted answers, not in the earlier's. */
+    appeared: z.array(ComparedOffering),
+    /** In the earlier wave's, not in the later's. */
+    disappeared: z.array(ComparedOffering),
+    /** In both (named as the later wave has it). */
+    reconfirmed: z.array(ComparedOffering),
+  }),
+});
+export type WaveComparison = z.infer<typeof WaveComparison>;

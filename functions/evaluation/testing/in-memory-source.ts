@@ -1,15 +1,25 @@
-import type { EvaluatedSurvey } from '../evaluate';
+import { questionnaireVersion } from '../../survey/questionnaire';
+import type { EvaluatedSurvey, SurveyWave } from '../evaluate';
 import type { EvaluationSource } from '../evaluation';
 import type { EvaluationRow, ProcessRecords } from '../rows';
 import type { EvaluatedResponse } from '../schemas';
 
 /** The evaluation's source held in memory, for use-case tests without a table. */
 export class InMemoryEvaluationSource implements EvaluationSource {
+  readonly surveys: SurveyWave[];
+
+  /** A survey given without its place in the series is a first wave of the current questionnaire. */
   constructor(
-    readonly surveys: EvaluatedSurvey[],
+    surveys: (EvaluatedSurvey & Partial<SurveyWave>)[],
     readonly rowsBySurvey: Record<string, EvaluationRow[]>,
     readonly processRecords: ProcessRecords = { interviews: [], findings: [] },
-  ) {}
+  ) {
+    this.surveys = surveys.map((survey) => ({
+      wave: 1,
+      questionnaireVersion: questionnaireVersion,
+      ...survey,
+    }));
+  }
 
   async survey(surveyId: string) {
     return this.surveys.find((survey) => survey.surveyId === surveyId);

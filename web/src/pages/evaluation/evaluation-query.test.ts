@@ -140,3 +140,30 @@ describe('isDay', () => {
     expect(isDay(value)).toBe(expected);
   });
 });
+
+describe('the wave comparison in the address', () => {
+  const other = '7d3e1f2a-4b5c-4d6e-8f70-8192a3b4c5d6';
+
+  it('reads the comparison and the wave to compare with, and writes it back', () => {
+    const view = readView(`?view=compare&with=${other}&sector=education`);
+
+    expect(view).toEqual({ filter: { sector: 'education' }, view: 'compare', with: other });
+    expect(viewHref(surveyId, view)).toBe(
+      `/staff/evaluation/${surveyId}?sector=education&view=compare&with=${other}`,
+    );
+  });
+
+  it('ignores a wave that is no id, and a wave outside the comparison', () => {
+    expect(readView('?view=compare&with=wave-1')).toEqual({ filter: {}, view: 'compare' });
+    expect(readView(`?with=${other}`)).toEqual({ filter: {}, view: 'dashboard' });
+  });
+
+  it('asks the API for the comparison under the same filters, with the wave when one is named', () => {
+    expect(evaluationApi.comparison(surveyId, { place: 'ochsenfurt' }, other)).toBe(
+      `/api/staff/surveys/${surveyId}/evaluation/comparison?with=${other}&place=ochsenfurt`,
+    );
+    expect(evaluationApi.comparison(surveyId, {})).toBe(
+      `/api/staff/surveys/${surveyId}/evaluation/comparison`,
+    );
+  });
+});

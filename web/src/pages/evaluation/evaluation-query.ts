@@ -12,8 +12,10 @@ export type FilterName = (typeof filterNames)[number];
 /** Which part of the dashboard is shown; the drill-down and the response are steps below a figure. */
 export interface EvaluationView {
   filter: Filter;
-  /** `gaps`: the gap view instead of the dashboard. */
-  view: 'dashboard' | 'gaps';
+  /** `gaps`: the gap view instead of the dashboard; `compare`: two waves side by side. */
+  view: 'dashboard' | 'gaps' | 'compare';
+  /** The survey to compare with (`compare` only); without it, the survey's wave before. */
+  with?: string;
   drillDown?: { figure: DrillDownFigure; value: string };
   /** One response (its invitation id), opened from a drill-down list. */
   response?: string;
@@ -74,10 +76,13 @@ export function readFilter(params: URLSearchParams): Filter {
 /** Reads the whole view (filters, gap view, drill-down, response) from the address's query. */
 export function readView(search: string): EvaluationView {
   const params = new URLSearchParams(search);
+  const named = params.get('view');
   const view: EvaluationView = {
     filter: readFilter(params),
-    view: params.get('view') === 'gaps' ? 'gaps' : 'dashboard',
+    view: named === 'gaps' || named === 'compare' ? named : 'dashboard',
   };
+  const other = params.get('with') ?? '';
+  if (view.view === 'compare' && uuid.test(other)) view.with = other;
   const figure = oneOf<DrillDownFigure>(figures, params.get('figure'));
   const value = (params.get('value') ?? '').trim();
   if (figure && value && value.length <= 80) view.drillDown = { figure, value };
@@ -103,7 +108,8 @@ export function isFiltered(filter: Filter): boolean {
 /** The page's address for a view; `lang` stays when the current address names one. */
 export function viewHref(surveyId: string, view: EvaluationView, currentSearch = ''): string {
   const params = filterParams(view.filter);
-  if (view.view === 'gaps') params.set('view', 'gaps');
+  if (view.view !== 'dashboard') params.set('view', view.view);
+  if (view.view === 'compare' && view.with) params.set('with', view.with);
   if (view.drillDown) {
     params.set('figure', view.drillDown.figure);
     params.set('value', view.drillDown.value);
@@ -153,6 +159,11 @@ export const evaluationApi = {
     const params = new URLSearchParams({ part });
     for (const [name, given] of filterParams(filter)) params.set(name, given);
     return withQuery(`${base(surveyId)}/export.csv`, params);
+  },
+  comparison(surveyId: string, filter: Filter, other?: string): ApiPath {
+    const params = new URLSearchParams(other ? { with: other } : {});
+    for (const [name, given] of filterParams(filter)) params.set(name, given);
+    return withQuery(`${base(surveyId)}/comparison`, params);
   },
   xlsx: (surveyId: string, filter: Filter): ApiPath =>
     withQuery(`${base(surveyId)}/export.xlsx`, filterParams(filter)),

@@ -16,6 +16,7 @@ import { ResponseDetailView, ResponseListView } from './drill-down';
 import { type EvaluationView, evaluationApi, readView, viewHref } from './evaluation-query';
 import { FilterForm, FilterSummary } from './filter-form';
 import { GapView } from './gap-view';
+import { WaveComparisonView } from './wave-comparison';
 import '../staff/staff-console.css';
 import './evaluation.css';
 
@@ -94,6 +95,7 @@ function SubNavigation(props: { surveyId: string; view: EvaluationView; search: 
       <ul>
         {link('dashboard', t('evaluationPage.dashboardTitle'))}
         {link('gaps', t('evaluationPage.gaps.title'))}
+        {link('compare', t('evaluationWaves.title'))}
       </ul>
     </nav>
   );
@@ -228,6 +230,8 @@ function SurveyEvaluation(props: { surveyId: string; call: StaffApi; token: stri
         call={props.call}
       />
     );
+  else if (view.view === 'compare')
+    body = <WaveComparisonView surveyId={surveyId} view={view} search={search} call={props.call} />;
   else if (view.view === 'gaps')
     body = <GapView surveyId={surveyId} view={view} search={search} call={props.call} />;
   else body = <DashboardView surveyId={surveyId} view={view} search={search} call={props.call} />;
@@ -240,7 +244,7 @@ function SurveyEvaluation(props: { surveyId: string; call: StaffApi; token: stri
       <SubNavigation surveyId={surveyId} view={view} search={search} />
       {showsFigures && <FilterForm surveyId={surveyId} view={view} search={search} />}
       {body}
-      {showsFigures && (
+      {showsFigures && view.view !== 'compare' && (
         <Exports surveyId={surveyId} view={view} token={props.token} onExpired={props.onExpired} />
       )}
     </div>

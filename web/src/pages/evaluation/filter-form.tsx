@@ -44,7 +44,13 @@ export function FilterForm(props: { surveyId: string; view: EvaluationView; sear
       return;
     }
     setRangeError(false);
-    navigate(viewHref(props.surveyId, { view: props.view.view, filter: toFilter(draft) }, props.search));
+    // The wave compared with stays: the filters narrow both waves.
+    const next = {
+      view: props.view.view,
+      filter: toFilter(draft),
+      ...(props.view.with ? { with: props.view.with } : {}),
+    };
+    navigate(viewHref(props.surveyId, next, props.search));
   }
 
   const set = (name: keyof Draft) => (event: Event) => {
@@ -120,7 +126,7 @@ export function FilterForm(props: { surveyId: string; view: EvaluationView; sear
             {t('evaluationPage.filters.apply')}
           </button>
           {isFiltered(props.view.filter) && (
-            <a href={viewHref(props.surveyId, { view: props.view.view, filter: {} }, props.search)}>
+            <a href={viewHref(props.surveyId, { ...props.view, filter: {} }, props.search)}>
               {t('evaluationPage.filters.reset')}
             </a>
           )}

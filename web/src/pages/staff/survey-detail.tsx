@@ -10,6 +10,7 @@ import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
 import { type Loaded, LoadState, useLoad } from '../../load';
 import { formatDate } from '../offerings/labels';
+import { CarryOver } from './carry-over';
 import { ConfirmDialog } from './confirm-dialog';
 import { InvitationImport } from './invitation-import';
 import { InvitationsTable } from './invitations-table';
@@ -126,7 +127,32 @@ export function SurveyDetail(props: { surveyId: string; call: StaffApi }) {
                 <dt>{t('staffSurvey.privacyNoticeVersion')}</dt>
                 <dd>{found.privacyNoticeVersion}</dd>
               </div>
+              <div class="offering-facts__row">
+                <dt>{t('evaluationWaves.wave')}</dt>
+                <dd data-testid="survey-wave">{found.wave}</dd>
+              </div>
+              <div class="offering-facts__row">
+                <dt>{t('evaluationWaves.questionnaireVersion')}</dt>
+                <dd>{found.questionnaireVersion}</dd>
+              </div>
+              {found.previousSurveyId && (
+                <div class="offering-facts__row">
+                  <dt>{t('evaluationWaves.previousWave')}</dt>
+                  <dd>
+                    <a href={`/staff/surveys/${found.previousSurveyId}`}>
+                      {t('evaluationWaves.waveNumber', { wave: found.wave - 1 })}
+                    </a>{' '}
+                    ·{' '}
+                    <a href={`/staff/evaluation/${found.surveyId}?view=compare`}>
+                      {t('evaluationWaves.compareLink')}
+                    </a>
+                  </dd>
+                </div>
+              )}
             </dl>
+            {found.previousSurveyId && (
+              <CarryOver call={call} base={base} previousWave={found.wave - 1} onDone={reloadInvitations} />
+            )}
           </>
         )}
       </LoadState>

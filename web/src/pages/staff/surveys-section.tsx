@@ -14,7 +14,7 @@ import '../offerings/offerings.css';
 import './staff-console.css';
 
 type Survey = z.infer<typeof SurveyView>;
-type Field = 'title' | 'opensAt' | 'closesAt';
+type Field = 'title' | 'opensAt' | 'closesAt' | 'previousSurveyId';
 
 /** "Umfragen": every survey, a form for a new one, and one survey's invitations at `/staff/surveys/<id>`. */
 export function SurveysSection(props: ConsoleSectionProps) {
@@ -40,6 +40,7 @@ function SurveyOverview(props: { call: StaffApi }) {
             caption={t('staffSurvey.surveysCaption')}
             columns={[
               t('staffSurvey.surveyTitle'),
+              t('evaluationWaves.wave'),
               t('staffSurvey.opensAt'),
               t('staffSurvey.closesAt'),
               t('staffSurvey.openParticipation'),
@@ -49,6 +50,7 @@ function SurveyOverview(props: { call: StaffApi }) {
                 <th scope="row">
                   <a href={`/staff/surveys/${survey.surveyId}`}>{survey.title}</a>
                 </th>
+                <td>{survey.wave}</td>
                 <td>{formatDate(language, survey.opensAt, 'dateTime')}</td>
                 <td>{formatDate(language, survey.closesAt, 'dateTime')}</td>
                 <td>{t(survey.openParticipation ? 'staffSurvey.yes' : 'staffSurvey.no')}</td>
@@ -59,6 +61,7 @@ function SurveyOverview(props: { call: StaffApi }) {
       </LoadState>
       <CreateSurveyForm
         call={props.call}
+        surveys={surveys.state === 'ready' ? surveys.data.surveys : []}
         onCreated={(survey) => navigate(`/staff/surveys/${survey.surveyId}`)}
       />
     </>
@@ -66,13 +69,17 @@ function SurveyOverview(props: { call: StaffApi }) {
 }
 
 /** A new survey; opening and closing are entered as Berlin wall-clock times and sent with their offset. */
-function CreateSurveyForm(props: { call: StaffApi; onCreated: (survey: Survey) => void }) {
+function CreateSurveyForm(props: {
+  call: StaffApi;
+  surveys: readonly Survey[];
+  onCreated: (survey: Survey) => void;
+}) {
   const { t } = useI18n();
   const form = useStaffForm({
     idPrefix: 'survey',
     formErrorId: 'survey-form-error',
-    textFields: ['title', 'opensAt', 'closesAt'] as Field[],
-    initial: { title: '', opensAt: '', closesAt: '', openParticipation: false },
+    textFields: ['title', 'opensAt', 'closesAt', 'previousSurveyId'] as Field[],
+    initial: { title: '', opensAt: '', closesAt: '', previousSurveyId: '', openParticipation: false },
   });
   const { values } = form;
 
@@ -93,7 +100,13 @@ function CreateSurveyForm(props: { call: StaffApi; onCreated: (survey: Survey) =
       props.call<Survey>('/api/staff/surveys', {
         method: 'POST',
         idempotencyKey,
-        body: { title: values.title.trim(), opensAt, closesAt, openParticipation: values.openParticipation },
+        body: {
+          title: values.title.trim(),
+          opensAt,
+          closesAt,
+          openParticipation: values.openParticipation,
+          ...(values.previousSurveyId ? { previousSurveyId: values.previousSurveyId } : {}),
+        },
       }),
     );
     if (survey) props.onCreated(survey);
@@ -121,6 +134,23 @@ function CreateSurveyForm(props: { call: StaffApi; onCreated: (survey: Survey) =
           <input type="datetime-local" required {...form.inputProps('closesAt', 'survey-time-hint')} />
           {form.fieldError('closesAt')}
         </div>
+        {props.surveys.length > 0 && (
+          <div class="field">
+            <label for="survey-previousSurveyId">{t('evaluationWaves.followsWave')}</label>
+            <p class="field__hint" id="survey-previousSurveyId-hint">
+              {t('evaluationWaves.followsWaveHint')}
+            </p>
+            <select {...form.inputProps('previousSurveyId', 'survey-previousSurveyId-hint')}>
+              <option value="">{t('evaluationWaves.followsNoWave')}</option>
+              {props.surveys.map((survey) => (
+                <option key={survey.surveyId} value={survey.surveyId}>
+                  {t('evaluationWaves.waveName', { wave: survey.wave, title: survey.title })}
+                </option>
+              ))}
+            </select>
+            {form.fieldError('previousSurveyId')}
+          </div>
+        )}
         <div class="field field--checkbox">
           <input
             type="checkbox"
