@@ -384,6 +384,36 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     });
   });
 
+  it('keeps a consent to quote given in the form when the privacy notice is accepted in the chat', async () => {
+    const invited = await invite('quote@vhs.example');
+    const begun = completeAnswers();
+    begun.privacy = { accepted: false, quoteConsent: true };
+    await fetch(`${stack.url}/api/survey/${invited.token}`);
+    const saved = await fetch(`${stack.url}/api/survey/${invited.token}/draft`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: begun, contact, version: 0, language: 'de' }),
+    });
+    expect(saved.status).toBe(200);
+    const user = chat('survey-quote', 'de');
+    await user.send('Hallo');
+    await user.send('Umfrage');
+    await user.send(invited.link);
+    expect(user.lastText).toContain(user.t('questionnaire.privacy.notice'));
+
+    await user.press(user.t('bot.survey.accept'));
+
+    // Saved with the notice's version, and the consent given in the form still a yes.
+    const after = (await (await fetch(`${stack.url}/api/survey/${invited.token}`)).json()) as {
+      answers: SurveyAnswers;
+    };
+    expect(after.answers.privacy).toEqual({
+      accepted: true,
+      noticeVersion: privacyNoticeVersion,
+      quoteConsent: true,
+    });
+  });
+
   it('refuses a wrong code and asks again, accepts the right one, and switches language when asked', async () => {
     const invited = await invite('wrong@vhs.example');
     const user = chat('survey-wrong', 'de');
