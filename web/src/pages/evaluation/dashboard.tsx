@@ -29,7 +29,10 @@ function hrefFor(context: Context, figure: DrillDownFigure, value: string, filte
   return drillDownHref(context.surveyId, filter, figure, value, context.search);
 }
 
-/** Text an institution wrote, as written, marked with its language and direction, and whose it is. */
+/**
+ * Text an institution wrote, as written, marked with its language and direction, whose it is, and
+ * whether the institution consented to its being quoted in anything published.
+ */
 export function Quotes(props: {
   quotes: readonly QuotedText[];
   context: Context;
@@ -57,6 +60,11 @@ export function Quotes(props: {
             >
               {quote.institution}
             </a>
+            {' · '}
+            {/* Said in words, not by colour: staff must not publish a text without consent. */}
+            <span class={quote.quoteConsent ? undefined : 'eval-quotes__private'}>
+              {t(quote.quoteConsent ? 'quoteConsent.allowed' : 'quoteConsent.notAllowed')}
+            </span>
           </p>
         </li>
       ))}
