@@ -476,7 +476,8 @@ describe('formula safety, for any text institutions and staff may write', () => 
       }),
       { numRuns: 200 },
     );
-  });
+    // Hundreds of generated files: more than a unit test's default time on a busy two-core machine.
+  }, 60_000);
 
   it('gives XLSX whose every text cell is formula-safe and reads back as written', async () => {
     await fc.assert(
