@@ -13,8 +13,6 @@
  * Suppressed cells carry no number at all in the output, not even hidden.
  */
 
-export const defaultDisclosureThreshold = 3;
-
 /** Why a cell is not published: too few institutions, or to protect another small cell. */
 export type SuppressionReason = 'small' | 'secondary';
 

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { routes } from '../routes';
+import { runtimeConfig } from '../shared/config/env';
+import { disclosureThresholdOf } from '../shared/config/stage';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
@@ -14,6 +17,16 @@ import {
 } from './evaluation';
 import { DynamoEvaluationSource } from './evaluation-store';
 import { csvMediaType, xlsxMediaType } from './exports';
+import {
+  getPublishedEvaluation,
+  getReportPreview,
+  listPublishedEvaluations,
+  publishReport,
+  type ReportDeps,
+  saveReportTexts,
+} from './publishing';
+import { DynamoReportStore } from './report-store';
+import type { QuotedText } from './schemas';
 
 /** Downloads are files, never pages: attachment with the name, and no copy kept by caches. */
 function attachment(filename: string): Record<string, string> {
@@ -23,6 +36,24 @@ function attachment(filename: string): Record<string, string> {
 function deps(): EvaluationDeps {
   return { source: new DynamoEvaluationSource(defaultStore()), now: () => new Date() };
 }
+
+/**
+ * Until the questionnaire asks institutions for their consent to be quoted, no institution's text is
+ * published: a quote needs an explicit yes.
+ */
+const quoteConsent = (_quote: QuotedText): boolean => false;
+
+function reportDeps(): ReportDeps {
+  return {
+    ...deps(),
+    reports: new DynamoReportStore(defaultStore()),
+    threshold: disclosureThresholdOf(runtimeConfig().county),
+    quoteConsent,
+    newId: randomUUID,
+  };
+}
+
+const reports = () => new DynamoReportStore(defaultStore());
 
 export const handler = featureLambda('evaluation', {
   getEvaluation: httpHandler(routes.getEvaluation, async ({ params, query }) =>
@@ -50,5 +81,20 @@ export const handler = featureLambda('evaluation', {
   }),
   getEvaluationGaps: httpHandler(routes.getEvaluationGaps, async ({ params, query }) =>
     getGaps(deps(), params.surveyId, query),
+  ),
+  getEvaluationReport: httpHandler(routes.getEvaluationReport, async ({ params }, context) =>
+    getReportPreview(reportDeps(), params.surveyId, context.language),
+  ),
+  saveEvaluationReportTexts: httpHandler(routes.saveEvaluationReportTexts, async ({ params, body }) =>
+    saveReportTexts(reportDeps(), params.surveyId, body),
+  ),
+  publishEvaluationReport: httpHandler(routes.publishEvaluationReport, async ({ params }, context) =>
+    publishReport(reportDeps(), params.surveyId, context.language),
+  ),
+  listPublishedEvaluations: httpHandler(routes.listPublishedEvaluations, async (_input, context) =>
+    listPublishedEvaluations(reports(), context.language),
+  ),
+  getPublishedEvaluation: httpHandler(routes.getPublishedEvaluation, async ({ params }, context) =>
+    getPublishedEvaluation(reports(), params.publicationId, context.language),
   ),
 });
