@@ -12,8 +12,8 @@ export type FilterName = (typeof filterNames)[number];
 /** Which part of the dashboard is shown; the drill-down and the response are steps below a figure. */
 export interface EvaluationView {
   filter: Filter;
-  /** `gaps`: the gap view instead of the dashboard. */
-  view: 'dashboard' | 'gaps';
+  /** `gaps`: the gap view instead of the dashboard; `report`: the report as it will be published. */
+  view: 'dashboard' | 'gaps' | 'report';
   drillDown?: { figure: DrillDownFigure; value: string };
   /** One response (its invitation id), opened from a drill-down list. */
   response?: string;
@@ -76,7 +76,7 @@ export function readView(search: string): EvaluationView {
   const params = new URLSearchParams(search);
   const view: EvaluationView = {
     filter: readFilter(params),
-    view: params.get('view') === 'gaps' ? 'gaps' : 'dashboard',
+    view: params.get('view') === 'gaps' ? 'gaps' : params.get('view') === 'report' ? 'report' : 'dashboard',
   };
   const figure = oneOf<DrillDownFigure>(figures, params.get('figure'));
   const value = (params.get('value') ?? '').trim();
@@ -103,7 +103,7 @@ export function isFiltered(filter: Filter): boolean {
 /** The page's address for a view; `lang` stays when the current address names one. */
 export function viewHref(surveyId: string, view: EvaluationView, currentSearch = ''): string {
   const params = filterParams(view.filter);
-  if (view.view === 'gaps') params.set('view', 'gaps');
+  if (view.view !== 'dashboard') params.set('view', view.view);
   if (view.drillDown) {
     params.set('figure', view.drillDown.figure);
     params.set('value', view.drillDown.value);
