@@ -10,7 +10,6 @@ import {
 } from './disclosure';
 import { type EvaluatedSurvey, evaluate, unknownKey } from './evaluate';
 import { gapView, reachesPlace, servesGroup } from './gaps';
-import { offeringCategoryForNeed } from './need-topics';
 import { type EvaluationRow, isSubmitted, type ProcessRecords, type SubmittedRow } from './rows';
 import type {
   EvaluationReport,

@@ -57,7 +57,6 @@ function Table(props: { table: ReportTable; threshold: number; charts: boolean }
                 <th scope="row">{row.label}</th>
                 {row.cells.map((cell, index) => (
                   <td
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed per table
                     key={index}
                     class={'suppressed' in cell ? 'eval-number report-suppressed' : 'eval-number'}
                   >
@@ -112,7 +111,6 @@ export function ReportBody(props: {
             {section.quotes.length > 0 && (
               <ul class="eval-quotes">
                 {section.quotes.map((quote, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: quotes have no id by design (no institution)
                   <li key={index}>
                     <blockquote lang={quote.lang} dir={quote.dir}>
                       <p>{quote.text}</p>
