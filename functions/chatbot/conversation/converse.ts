@@ -3,7 +3,7 @@ import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, translate } from '../../shared/i18n/messages';
 import { formatDateTime } from '../../survey/mails';
 import { placeName } from '../../survey/questionnaire';
-import { composeKnowledgeAnswer, type KnowledgeLinks } from '../knowledge/answer';
+import { composeKnowledgeAnswer, formatMilestoneDate, type KnowledgeLinks } from '../knowledge/answer';
 import type { KnowledgeBase, Milestone } from '../knowledge/knowledge-base';
 import type { KnowledgeMatcher } from '../knowledge/matcher';
 import { rate, withRating } from '../learning/answer-rating';
@@ -61,7 +61,22 @@ export interface ConversationDeps {
   integrationContact: string;
   /** The survey by chat; without it the bot does not offer the survey. */
   survey?: SurveyDialogDeps;
+  /**
+   * The newest published evaluation (summary in the language); "what did the survey show?" is then
+   * answered from it, with its date and its page. Without one, the knowledge entry answers alone.
+   */
+  latestEvaluation?: (language: Language) => Promise<LatestEvaluation | undefined>;
 }
+
+export interface LatestEvaluation {
+  publishedAt: string;
+  summary: string;
+  /** The public report page, relative to the site. */
+  path: string;
+}
+
+/** The knowledge entry about the survey's results: followed by the latest published evaluation. */
+export const surveyResultsEntryId = 'survey-evaluation';
 
 const pageSize = 3;
 
@@ -125,18 +140,28 @@ function card(language: Language, offering: PublicOffering, baseUrl: string): Of
   };
 }
 
-function knowledgeAnswer(
+async function knowledgeAnswer(
   deps: ConversationDeps,
   state: ConversationState,
   language: Language,
   entryId: string,
-): Reply | undefined {
+): Promise<Reply | undefined> {
   if (!deps.knowledge) return undefined;
   const answer = composeKnowledgeAnswer(deps.knowledge, language, entryId, {
     publicBaseUrl: deps.publicBaseUrl,
     links: { 'contact.integration': deps.integrationContact, ...deps.knowledgeLinks },
   });
-  return answer ? withRating({ text: answer.text, language }, state, entryId) : undefined;
+  if (!answer) return undefined;
+  const latest = entryId === surveyResultsEntryId ? await deps.latestEvaluation?.(language) : undefined;
+  // The published evaluation comes first: it is the answer; the entry says where the 2019 one is.
+  const text = latest
+    ? `${translate(language, 'evaluationReport.bot.latest', {
+        date: formatMilestoneDate(latest.publishedAt.slice(0, 10), language),
+        summary: latest.summary,
+        url: `${deps.publicBaseUrl}${latest.path}`,
+      })}\n\n${answer.text}`
+    : answer.text;
+  return withRating({ text, language }, state, entryId);
 }
 
 function topicButtons(deps: ConversationDeps, language: Language, entryIds: string[]): Action[] {
@@ -267,7 +292,7 @@ export async function converse(
   } else if (action === 'rate') {
     replies.push(await rate(deps.learning, next, language, value));
   } else if (action === 'topic' && typeof value.entryId === 'string') {
-    const answer = knowledgeAnswer(deps, next, language, value.entryId);
+    const answer = await knowledgeAnswer(deps, next, language, value.entryId);
     replies.push(
       answer ?? { text: translate(language, 'bot.notUnderstood'), language, actions: menu(language) },
     );
@@ -284,7 +309,7 @@ export async function converse(
     const query = understood?.kind === 'offerings' ? understood.query : parseOfferingQuery(text);
     const answer =
       understood?.kind === 'knowledge'
-        ? knowledgeAnswer(deps, next, language, understood.entryId)
+        ? await knowledgeAnswer(deps, next, language, understood.entryId)
         : undefined;
     if (text && answer) {
       replies.push(answer);
