@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { buildRows, type InvitationFacts, type SubmissionFacts } from './build-rows';
 import { evaluate } from './evaluate';
 import type { EvaluationRow, ProcessRecords } from './rows';
-import { Evaluation, type EvaluationFilter } from './schemas';
-import { idOf, offering, submitted, unanswered } from './testing/rows';
+import { Evaluation, type EvaluationFilter, type QuotedText } from './schemas';
+import { answers, idOf, offering, submitted, unanswered } from './testing/rows';
 
 const survey = {
   surveyId: '20000000-0000-4000-8000-000000000001',
@@ -175,6 +176,7 @@ describe('evaluate', () => {
         text: 'Zu wenig Zeit',
         lang: 'de',
         dir: 'ltr',
+        quoteConsent: false,
       },
     ]);
   });
@@ -197,6 +199,55 @@ describe('evaluate', () => {
     ]);
     // B's "most helpful" is blank: no quote.
     expect(needs.mostHelpful.map((text) => text.text)).toEqual(['Dolmetscher']);
+  });
+
+  it('marks every quoted text with the consent to quote of its latest submitted answers', () => {
+    // Arrange: A consented, then withdrew in a correction; B consented only in its correction; C answered
+    // the first questionnaire, which did not ask; D declined. Versions arrive out of order.
+    const invitation = (letter: string): InvitationFacts => ({
+      invitationId: idOf(letter),
+      institutionName: `Eingeladen ${letter}`,
+      language: 'de',
+      openedAt: '2026-11-19T10:00:00Z',
+    });
+    const version = (letter: string, number: number, quoteConsent?: boolean): SubmissionFacts => ({
+      invitationId: idOf(letter),
+      number,
+      answers: answers({
+        name: `Einrichtung ${letter.toUpperCase()}`,
+        obstacles: 'Zu wenig Zeit',
+        needs: ['language'],
+        needText: 'Mehr Abendkurse',
+        mostHelpful: 'Dolmetscher',
+        ...(quoteConsent === undefined ? {} : { quoteConsent }),
+      }),
+      language: 'de',
+      submittedAt: `2026-11-2${number}T10:00:00Z`,
+    });
+    const rows = buildRows(['a', 'b', 'c', 'd'].map(invitation), [
+      version('a', 2, false),
+      version('a', 1, true),
+      version('b', 2, true),
+      version('b', 1, false),
+      version('c', 1),
+      version('d', 1, false),
+    ]);
+
+    const result = evaluate(survey, rows, noProcess, {}, now);
+
+    // Assert: the same marks on every kind of quoted text, and the answer fits the contract.
+    const marks = (quotes: readonly QuotedText[] | undefined) =>
+      (quotes ?? []).map((quoted) => [quoted.institution, quoted.quoteConsent]);
+    const expected = [
+      ['Einrichtung A', false],
+      ['Einrichtung B', true],
+      ['Einrichtung C', false],
+      ['Einrichtung D', false],
+    ];
+    expect(marks(result.opening.obstacles)).toEqual(expected);
+    expect(marks(result.needs.mostHelpful)).toEqual(expected);
+    expect(marks(result.needs.byCategory.find((need) => need.key === 'language')?.texts)).toEqual(expected);
+    expect(Evaluation.safeParse(result).success).toBe(true);
   });
 
   // A (education, Ochsenfurt, first in on the 20th) has two offerings; B (social, whole county, the 21st) one.

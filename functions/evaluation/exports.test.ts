@@ -28,6 +28,7 @@ type AnswerOverrides = {
   obstacles?: string;
   needs?: string;
   mostHelpful?: string;
+  quoteConsent?: boolean;
 };
 
 function answers(overrides: AnswerOverrides = {}): SurveyAnswers {
@@ -59,7 +60,11 @@ function answers(overrides: AnswerOverrides = {}): SurveyAnswers {
       mostHelpful: overrides.mostHelpful ?? '',
     },
     interview: { willing: true, topics: ['housing'], topicsOther: '' },
-    privacy: { accepted: true, noticeVersion: '2026-11-01' },
+    privacy: {
+      accepted: true,
+      noticeVersion: '2026-11-01',
+      ...(overrides.quoteConsent === undefined ? {} : { quoteConsent: overrides.quoteConsent }),
+    },
   };
 }
 
@@ -289,6 +294,27 @@ describe('columns and labels', () => {
         );
       }
     }
+  });
+
+  it('says per institution whether its free text may be quoted, not answered being no', () => {
+    const rows = [
+      submitted(1, { name: 'Zugestimmt', quoteConsent: true }),
+      submitted(2, { name: 'Abgelehnt', quoteConsent: false }),
+      submitted(3, { name: 'Nicht gefragt' }),
+    ];
+
+    const institutions = buildExportTable('institutions', rows, noProcess, noFilter);
+
+    expect(institutions.columns.find((column) => column.id === 'privacy.quoteConsent')?.labelDe).toBe(
+      'Zitieren der Freitext-Antworten erlaubt',
+    );
+    const names = columnOf(institutions, 'institution.name');
+    const consent = columnOf(institutions, 'privacy.quoteConsent');
+    expect(Object.fromEntries(names.map((name, index) => [name, consent[index]]))).toEqual({
+      Zugestimmt: 'Ja',
+      Abgelehnt: 'Nein',
+      'Nicht gefragt': 'Nein',
+    });
   });
 
   it('writes option ids as their German labels, several joined with "; "', () => {

@@ -151,6 +151,13 @@ const institutionColumns: ColumnDef<SubmittedRow>[] = [
     label: q('interview.topicsOther'),
     value: (row) => row.answers.interview.topicsOther,
   },
+  // Whether the free text of the opening and needs parts may be quoted in anything published; not
+  // answered (the first questionnaire did not ask) is no, as in the evaluation's quoted texts.
+  {
+    id: 'privacy.quoteConsent',
+    label: 'questionnaire.privacy.quoteConsent.summary',
+    value: (row) => yesNo(row.answers.privacy.quoteConsent === true),
+  },
   {
     id: 'response.submissionNumber',
     label: col('submissionNumber'),

@@ -58,6 +58,12 @@ export const QuotedText = z.object({
   text: z.string(),
   lang: z.enum(languageCodes),
   dir: z.enum(['ltr', 'rtl']),
+  /**
+   * Whether the institution consented to this text being quoted (without its name) in anything
+   * published: true only when its latest submitted answers say yes. Staff see every text; a published
+   * report must leave out the others.
+   */
+  quoteConsent: z.boolean(),
 });
 export type QuotedText = z.infer<typeof QuotedText>;
 

@@ -20,7 +20,11 @@ export function sortedCounts(counts: Map<string, number>): Count[] {
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-/** A free text as written, marked with the response's language; blank text is no answer. */
+/**
+ * A free text as written, marked with the response's language and whether it may be quoted in public;
+ * blank text is no answer. The row holds the latest submitted answers, so a consent withdrawn in a
+ * correction is withdrawn here, and a response from before the question was asked is not consented.
+ */
 export function quote(row: SubmittedRow, text: string): QuotedText | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
@@ -30,5 +34,6 @@ export function quote(row: SubmittedRow, text: string): QuotedText | undefined {
     text: trimmed,
     lang: row.language,
     dir: directionOf(row.language),
+    quoteConsent: row.answers.privacy.quoteConsent === true,
   };
 }

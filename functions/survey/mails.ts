@@ -170,6 +170,10 @@ export function answersAsText(
         .filter(Boolean)
         .join('; '),
     ),
+    '',
+    `${t('questionnaire.privacy.title')}`,
+    // Not answered is not consented: free text is only quoted with a yes.
+    line('questionnaire.privacy.quoteConsent.summary', yesNo(answers.privacy.quoteConsent === true)),
   );
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import {
   emptyAnswers,
   emptyOffering,
   Offering,
+  privacyNoticeVersion,
   requireComplete,
   SurveyAnswers,
 } from './questionnaire';
@@ -104,6 +105,29 @@ describe('the questionnaire flow', () => {
       ),
     ];
     expect(keys.filter((key) => translate('de', key) === key)).toEqual([]);
+  });
+
+  it('asks the consent to quote after the privacy notice, as an optional yes or no left unset at first', () => {
+    const fields = responseQuestions.map((question) => question.field);
+    const quoteConsent = responseQuestions.find(
+      (question) => question.field === 'answers.privacy.quoteConsent',
+    );
+
+    expect(fields.indexOf('answers.privacy.quoteConsent')).toBe(
+      fields.indexOf('answers.privacy.accepted') + 1,
+    );
+    expect(quoteConsent).toMatchObject({ kind: 'yesNo', required: false, section: 'privacy' });
+    expect(emptyAnswers().privacy.quoteConsent).toBeUndefined();
+  });
+
+  it.each([undefined, false, true])('submits whether or not quoting was consented (%s)', (quoteConsent) => {
+    const answers = emptyAnswers();
+    answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion, quoteConsent };
+
+    const missing = requireComplete(answers, emptyContact()).map((answer) => answer.field);
+
+    expect(missing).not.toContain('answers.privacy.quoteConsent');
+    expect(missing.filter((field) => field.startsWith('answers.privacy.'))).toEqual([]);
   });
 
   it('empties answers to questions that no longer apply', () => {

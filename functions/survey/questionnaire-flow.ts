@@ -140,7 +140,10 @@ export const offeringQuestions: readonly OfferingQuestion[] = [
   o('publish', 'yesNo', false, { hint: 'questionnaire.offering.publish.hint' }),
 ];
 
-/** The questions after the offerings, in the form's order; the privacy notice last. */
+/**
+ * The questions after the offerings, in the form's order; the privacy part last: the notice, then the
+ * consent to quote the free-text answers, asked once they are written.
+ */
 export const questionsAfterOfferings: readonly ResponseQuestion[] = [
   q('answers.opening.status', 'choice', true, { options: 'openingStatuses' }),
   q('answers.opening.steps', 'choices', true, { options: 'openingSteps', applies: applies.openingSteps }),
@@ -156,6 +159,7 @@ export const questionsAfterOfferings: readonly ResponseQuestion[] = [
   }),
   q('answers.interview.topicsOther', 'text', false, { applies: applies.interviewTopics }),
   q('answers.privacy.accepted', 'consent', true),
+  q('answers.privacy.quoteConsent', 'yesNo', false, { hint: 'questionnaire.privacy.quoteConsent.hint' }),
 ];
 
 export const responseQuestions = [...questionsBeforeOfferings, ...questionsAfterOfferings];

@@ -138,8 +138,11 @@ export const optionGroups = {
  * The questionnaire's version: a survey wave records the one it asks, and every submitted response the
  * one it answered, so waves can be compared even after questions change. Raise it with every change of
  * a question or an option list.
+ *
+ * - `2026-11-01`: the first questionnaire.
+ * - `2026-12-07`: asks for consent to quote the free-text answers (`privacy.quoteConsent`).
  */
-export const questionnaireVersion = '2026-11-01';
+export const questionnaireVersion = '2026-12-07';
 
 /** The privacy notice respondents see; its version is stored with every answer. */
 export const privacyNoticeVersion = '2026-11-01';
@@ -220,6 +223,12 @@ export const SurveyAnswers = z.strictObject({
     /** The version of the privacy notice that was shown; accepting it is required to submit. */
     noticeVersion: z.string().max(40).optional(),
     accepted: z.boolean(),
+    /**
+     * Whether the free-text answers (obstacles, needs, what would help most) may be quoted, without the
+     * institution's name, in published evaluations. Optional and unset until answered: anything but
+     * `true` means not consented, so responses from before this question was asked are never quoted.
+     */
+    quoteConsent: z.boolean().optional(),
   }),
 });
 export type SurveyAnswers = z.infer<typeof SurveyAnswers>;

@@ -32,6 +32,13 @@ function content(submission: SubmissionRecord | undefined) {
   };
 }
 
+/** `completeAnswers()` with the free text consented to be quoted, as the chat's German run answers. */
+function consentingToQuotes(): SurveyAnswers {
+  const answers = completeAnswers();
+  answers.privacy.quoteConsent = true;
+  return answers;
+}
+
 describe('the survey by chat, through the Bot Framework endpoint', () => {
   const stack = useSignedInStack();
   let surveyId: string;
@@ -97,8 +104,11 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
   }
   type Chat = ReturnType<typeof chat>;
 
-  /** The answers of `completeAnswers()` and `contact`, given question by question. */
-  async function answerEverything(user: Chat) {
+  /**
+   * The answers of `completeAnswers()` and `contact`, given question by question, with the consent to
+   * quote the free text, asked last, answered yes or no.
+   */
+  async function answerEverything(user: Chat, quoteConsent: boolean) {
     const { t } = user;
     await user.press(t('bot.survey.accept'));
     expect(user.lastText).toContain(t('questionnaire.institution.name.label'));
@@ -157,7 +167,14 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     await user.option('offeringCategories', 'language_courses');
     await user.press(t('bot.survey.done'));
     await user.press(t('bot.survey.skip'));
+    // After the free-text answers: may they be quoted? An optional yes or no, with what is published.
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.privacy.quoteConsent.label'));
+    expect(user.last.at(-1)?.text).toContain(t('questionnaire.privacy.quoteConsent.hint'));
+    await user.press(t(quoteConsent ? 'bot.survey.yes' : 'bot.survey.no'));
     expect(user.lastText).toContain(t('bot.survey.summary'));
+    expect(user.lastText).toContain(
+      `${t('questionnaire.privacy.quoteConsent.summary')}: ${t(quoteConsent ? 'surveyMail.yes' : 'surveyMail.no')}`,
+    );
   }
 
   async function outbox() {
@@ -174,7 +191,7 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     expect(user.lastText).toContain(user.t('bot.survey.askCode'));
     await user.send(byChat.link);
     expect(user.lastText).toContain(user.t('questionnaire.privacy.notice'));
-    await answerEverything(user);
+    await answerEverything(user, true);
     await user.press(user.t('bot.survey.submit'));
     expect(user.lastText).toContain('Fassung 1');
     // Submitted: the code is forgotten, so the survey starts over by asking for it.
@@ -187,7 +204,7 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     const saved = await fetch(`${stack.url}/api/survey/${byForm.token}/draft`, {
       method: 'PUT',
       headers: json,
-      body: JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'de' }),
+      body: JSON.stringify({ answers: consentingToQuotes(), contact, version: 0, language: 'de' }),
     });
     expect(saved.status).toBe(200);
     const submitted = await fetch(`${stack.url}/api/survey/${byForm.token}/submit`, {
@@ -202,6 +219,7 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     const [formSubmission] = await surveys.listSubmissions(byForm.invitationId);
     expect(chatSubmission?.channel).toBe('chat');
     expect(formSubmission?.channel).toBe('web');
+    expect(chatSubmission?.answers.privacy.quoteConsent).toBe(true);
     expect(content(chatSubmission)).toEqual(content(formSubmission));
     expect(await surveys.getContact(byChat.invitationId)).toEqual(
       await surveys.getContact(byForm.invitationId),
@@ -227,7 +245,7 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
       await user.send(invited.token);
       expect(user.last.every((activity) => activity.locale === language)).toBe(true);
       expect(user.lastText).toContain(user.t('questionnaire.privacy.notice'));
-      await answerEverything(user);
+      await answerEverything(user, false);
       await user.press(user.t('bot.survey.submit'));
       expect(user.lastText).toContain(
         user.t('bot.survey.submitted', { number: 1, closesAt: '' }).slice(0, 20),
@@ -235,6 +253,12 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
       const [submission] = await new SurveyStore(stack.store).listSubmissions(invited.invitationId);
       expect(submission?.language).toBe(language);
       expect(submission?.channel).toBe('chat');
+      // Declined: recorded as no, and the privacy notice's acceptance stays as it was.
+      expect(submission?.answers.privacy).toEqual({
+        accepted: true,
+        noticeVersion: privacyNoticeVersion,
+        quoteConsent: false,
+      });
       expect(submission?.answers.offerings.map((offering) => offering.title)).toEqual([
         'Deutschkurs am Abend',
         'Interner Sprachtreff',
@@ -335,6 +359,7 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     await user.press(t('bot.survey.skip'));
     await user.press(t('bot.survey.skip'));
     await user.press(t('bot.survey.skip'));
+    await user.press(t('bot.survey.no'));
     expect(user.lastText).toContain(t('bot.survey.summary'));
 
     // The contact person erased in the form meanwhile: the submit asks for the missing answers only.

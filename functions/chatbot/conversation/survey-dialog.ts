@@ -50,7 +50,10 @@ type Step =
 const privacyField = 'answers.privacy.accepted';
 const maxOfferings = 30;
 
-/** The chat's order: the privacy notice before the first answer, then the form's order. */
+/**
+ * The chat's order: the privacy notice before the first answer, then the form's order. The consent to
+ * quote stays where the form has it, after the free-text answers it is about.
+ */
 function stepsOf(draft: ResponseDraft): Step[] {
   const [privacy] = questionsAfterOfferings.filter((question) => question.field === privacyField);
   const question = (q: ResponseQuestion): Step => ({ key: q.field, kind: 'question', question: q });
@@ -459,11 +462,12 @@ function interpret(
 
 function applyValue(draft: ResponseDraft, step: Step, value: unknown, noticeVersion: string): ResponseDraft {
   if (step.kind === 'question' && step.question.kind === 'consent') {
-    return withValue(
-      draft,
-      'answers.privacy',
-      value === true ? { accepted: true, noticeVersion } : { accepted: false },
-    );
+    // The rest of the privacy part (the consent to quote) is kept as answered.
+    const { quoteConsent } = draft.answers.privacy;
+    return withValue(draft, 'answers.privacy', {
+      ...(value === true ? { accepted: true, noticeVersion } : { accepted: false }),
+      ...(quoteConsent === undefined ? {} : { quoteConsent }),
+    });
   }
   if (step.kind === 'question') return withApplicableOnly(withValue(draft, step.question.field, value));
   if (step.kind === 'offering') {
@@ -877,7 +881,8 @@ function stepForField(draft: ResponseDraft, field: string): Step | undefined {
     const id = draft.answers.offerings[Number(offering[1])]?.offeringId;
     return steps.find((step) => step.key === `offerings.${id}.${offering[2]}`);
   }
-  if (field.startsWith('answers.privacy.')) return steps.find((step) => step.key === privacyField);
+  // The notice's version is set by accepting the notice.
+  if (field === 'answers.privacy.noticeVersion') return steps.find((step) => step.key === privacyField);
   return steps.find((step) => step.key === field);
 }
 

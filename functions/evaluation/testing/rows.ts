@@ -41,6 +41,8 @@ export interface AnswerFields {
   needs?: SurveyAnswers['needs']['categories'];
   needText?: string;
   mostHelpful?: string;
+  /** Left out: not answered, as in a response to the first questionnaire version. */
+  quoteConsent?: boolean;
 }
 
 export function answers(fields: AnswerFields = {}): SurveyAnswers {
@@ -67,7 +69,11 @@ export function answers(fields: AnswerFields = {}): SurveyAnswers {
       mostHelpful: fields.mostHelpful ?? '',
     },
     interview: { willing: false, topics: [], topicsOther: '' },
-    privacy: { accepted: true, noticeVersion: privacyNoticeVersion },
+    privacy: {
+      accepted: true,
+      noticeVersion: privacyNoticeVersion,
+      ...(fields.quoteConsent === undefined ? {} : { quoteConsent: fields.quoteConsent }),
+    },
   };
 }
 

@@ -112,6 +112,23 @@ describe('clearing answers to questions that no longer apply', () => {
   });
 });
 
+describe('the privacy part', () => {
+  // The patches the privacy section makes: ticking the consent to quote, then the notice and back.
+  it('keeps the consent to quote when the notice is accepted or withdrawn, and the other way round', () => {
+    const consented = patchSection(emptyAnswers(), 'privacy', { quoteConsent: true });
+    expect(consented.privacy).toEqual({ accepted: false, quoteConsent: true });
+
+    const accepted = patchSection(consented, 'privacy', { accepted: true, noticeVersion: '2026-11-01' });
+    expect(accepted.privacy).toEqual({ accepted: true, noticeVersion: '2026-11-01', quoteConsent: true });
+
+    const withdrawn = patchSection(accepted, 'privacy', { quoteConsent: false });
+    expect(withdrawn.privacy).toEqual({ accepted: true, noticeVersion: '2026-11-01', quoteConsent: false });
+
+    const declined = patchSection(withdrawn, 'privacy', { accepted: false, noticeVersion: undefined });
+    expect(declined.privacy).toMatchObject({ accepted: false, quoteConsent: false });
+  });
+});
+
 describe('offerings', () => {
   it('adds an empty offering in the given language, removes it, and restores it at its place', () => {
     const second = '9b2d4c6e-1a3b-4c5d-8e7f-0a1b2c3d4e5f';

@@ -20,6 +20,7 @@ describe('API field paths and form controls', () => {
     ['answers.interview.willing', 'q-interview-willing'],
     ['answers.privacy.accepted', 'q-privacy-accepted'],
     ['answers.privacy.noticeVersion', 'q-privacy-accepted'],
+    ['answers.privacy.quoteConsent', 'q-privacy-quoteConsent'],
   ])('maps %s to the control %s', (path, id) => {
     expect(fieldDomId(path, answers)).toBe(id);
   });
@@ -42,6 +43,7 @@ describe('API field paths and form controls', () => {
     'answers.offerings.1.publish',
     'answers.needs.mostHelpful',
     'answers.privacy.accepted',
+    'answers.privacy.quoteConsent',
     'answers.offerings',
   ])('maps %s to a control and back', (path) => {
     const id = fieldDomId(path, answers);
@@ -65,6 +67,7 @@ describe('API field paths and form controls', () => {
     expect(order.indexOf(`q-offering-${first}-publish`)).toBeLessThan(
       order.indexOf(`q-offering-${second}-title`),
     );
-    expect(order.at(-1)).toBe('q-privacy-accepted');
+    // The privacy part ends the page: the notice, then the consent to quote.
+    expect(order.slice(-2)).toEqual(['q-privacy-accepted', 'q-privacy-quoteConsent']);
   });
 });

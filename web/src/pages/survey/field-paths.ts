@@ -20,6 +20,7 @@ export const fieldIds = {
   needs: (field: NeedsField) => `q-needs-${field}`,
   interview: (field: InterviewField) => `q-interview-${field}`,
   privacyAccepted: 'q-privacy-accepted',
+  privacyQuoteConsent: 'q-privacy-quoteConsent',
 } as const;
 
 const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -40,13 +41,15 @@ export function fieldDomId(
     return third ? `q-offering-${offering.offeringId}-${third}` : fieldIds.offerings;
   }
   // The notice version is set by accepting the notice: its control is the checkbox.
-  if (section === 'privacy') return fieldIds.privacyAccepted;
+  if (section === 'privacy')
+    return second === 'quoteConsent' ? fieldIds.privacyQuoteConsent : fieldIds.privacyAccepted;
   return second ? `q-${section}-${second}` : undefined;
 }
 
 /** The API field path of a control's id, the reverse of `fieldDomId`. */
 export function fieldPath(domId: string, answers: SurveyAnswers): string | undefined {
   if (domId === fieldIds.privacyAccepted) return 'answers.privacy.accepted';
+  if (domId === fieldIds.privacyQuoteConsent) return 'answers.privacy.quoteConsent';
   if (domId === fieldIds.offerings) return 'answers.offerings';
   const offering = new RegExp(`^q-offering-(${uuidPattern})-(\\w+)$`).exec(domId);
   if (offering) {
@@ -88,5 +91,6 @@ export function fieldOrder(answers: SurveyAnswers): string[] {
     ...(['categories', 'description', 'mostHelpful'] as const).map(fieldIds.needs),
     ...(['willing', 'topics', 'topicsOther'] as const).map(fieldIds.interview),
     fieldIds.privacyAccepted,
+    fieldIds.privacyQuoteConsent,
   ];
 }

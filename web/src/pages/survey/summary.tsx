@@ -265,6 +265,9 @@ export function AnswersSummary(props: {
             </>
           )}
         </Row>
+        <Row label={t('questionnaire.privacy.quoteConsent.summary')}>
+          {yesNo(answers.privacy.quoteConsent === true)}
+        </Row>
       </dl>
     </div>
   );

@@ -6,7 +6,10 @@ import { useSurveyForm } from '../form-context';
 import { formatDay } from '../format';
 import { Section } from './section';
 
-/** The privacy notice in the version the server names; accepting it records that version. */
+/**
+ * The privacy notice in the version the server names; accepting it records that version. Then the
+ * optional consent to quote the free-text answers, unset (not consented) until ticked.
+ */
 export function PrivacySection(props: { noticeVersion: string }) {
   const { t, language } = useI18n();
   const { draft, changeAnswers, errors } = useSurveyForm();
@@ -42,6 +45,15 @@ export function PrivacySection(props: { noticeVersion: string }) {
             ),
           )
         }
+      />
+      <ConsentField
+        id={fieldIds.privacyQuoteConsent}
+        label={t('questionnaire.privacy.quoteConsent.label')}
+        hint={t('questionnaire.privacy.quoteConsent.hint')}
+        checked={privacy.quoteConsent === true}
+        optional
+        error={errors[fieldIds.privacyQuoteConsent]}
+        onChange={(on) => changeAnswers((answers) => patchSection(answers, 'privacy', { quoteConsent: on }))}
       />
     </Section>
   );
