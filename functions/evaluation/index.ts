@@ -26,7 +26,6 @@ import {
   saveReportTexts,
 } from './publishing';
 import { DynamoReportStore } from './report-store';
-import type { QuotedText } from './schemas';
 
 /** Downloads are files, never pages: attachment with the name, and no copy kept by caches. */
 function attachment(filename: string): Record<string, string> {
@@ -37,18 +36,11 @@ function deps(): EvaluationDeps {
   return { source: new DynamoEvaluationSource(defaultStore()), now: () => new Date() };
 }
 
-/**
- * Until the questionnaire asks institutions for their consent to be quoted, no institution's text is
- * published: a quote needs an explicit yes.
- */
-const quoteConsent = (_quote: QuotedText): boolean => false;
-
 function reportDeps(): ReportDeps {
   return {
     ...deps(),
     reports: new DynamoReportStore(defaultStore()),
     threshold: disclosureThresholdOf(runtimeConfig().county),
-    quoteConsent,
     newId: randomUUID,
   };
 }

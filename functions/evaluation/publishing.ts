@@ -7,7 +7,6 @@ import type {
   PublishedEvaluation,
   PublishedEvaluationList,
   PublishedEvaluationSummary,
-  QuotedText,
   ReportPreview,
   ReportTexts,
   SaveReportTextsRequest,
@@ -44,8 +43,6 @@ export interface ReportDeps extends EvaluationDeps {
   reports: ReportStore;
   /** The stage's disclosure threshold (`county.disclosureThreshold`, default 3). */
   threshold: number;
-  /** Whether an institution consented to quoting one of its texts; without `true`, never quoted. */
-  quoteConsent: (quote: QuotedText) => boolean;
   newId: () => string;
 }
 
@@ -68,7 +65,6 @@ async function currentReport(deps: ReportDeps, surveyId: string): Promise<Evalua
   return buildReport(survey, rows, process, {
     threshold: deps.threshold,
     texts: texts.texts,
-    quoteConsent: deps.quoteConsent,
     now: deps.now(),
   });
 }

@@ -29,6 +29,8 @@ const institutions = [
   { name: `Sozialverein Zwei ${run}`, sector: 'social', place: 'ochsenfurt', need: 'housing' },
 ] as const;
 const secretText = `Wohnraum ist knapp ${run}`;
+/** Sozialverein Eins consents to being quoted; its text may appear, never next to its name. */
+const consentedText = `Sozialwohnungen fehlen ${run}`;
 
 /** Every count of institutions in the report (interview counts and staff findings are not). */
 function institutionCounts(report: EvaluationReport): number[] {
@@ -61,6 +63,10 @@ function expectDisclosed(report: EvaluationReport) {
   expect(institutionCounts(report).filter((count) => count === 1 || count === 2)).toEqual([]);
   expect(cell(report, 'progress-sector', 'social')).toEqual({ suppressed: 'small' });
   expect(cell(report, 'progress-place', 'aub')).toEqual({ suppressed: 'small' });
+  const needs = report.sections.find((section) => section.id === 'needs');
+  expect(needs?.quotes).toEqual([
+    { text: consentedText, lang: 'de', dir: 'ltr', about: 'Wohnen', source: 'institution' },
+  ]);
 }
 
 describe('the evaluation report through the local server', () => {
@@ -105,10 +111,18 @@ describe('the evaluation report through the local server', () => {
       }));
       answers.needs = {
         categories: [institution.need],
-        description: institution.need === 'housing' ? secretText : '',
+        description: institution.name.startsWith('Sozialverein Eins')
+          ? consentedText
+          : institution.need === 'housing'
+            ? secretText
+            : '',
         mostHelpful: '',
       };
       answers.opening = { ...answers.opening, obstacles: institution.place === 'aub' ? secretText : '' };
+      answers.privacy = {
+        ...answers.privacy,
+        quoteConsent: institution.name.startsWith('Sozialverein Eins'),
+      };
       const saved = await send(
         'PUT',
         `/api/survey/${token}/draft`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, reportSummary } from './report';
 import type { EvaluationRow } from './rows';
-import type { EvaluationReport, QuotedText } from './schemas';
+import type { EvaluationReport } from './schemas';
 import { offering, submitted, unanswered } from './testing/rows';
 
 const survey = {
@@ -17,7 +17,7 @@ const now = new Date('2026-05-02T09:00:00Z');
  * Five institutions in education (Ochsenfurt), two in the social sector (Ochsenfurt), one in Aub: the
  * social sector is a cell of 2 and Aub a cell of 1.
  */
-function rows(): EvaluationRow[] {
+function rows(consent: { social?: boolean } = {}): EvaluationRow[] {
   const education = ['a', 'b', 'c', 'd', 'e'].map((letter) =>
     submitted(
       letter,
@@ -43,6 +43,7 @@ function rows(): EvaluationRow[] {
         needs: ['housing'],
         needText: `Wohnraum fehlt ${letter}`,
         status: 'planned',
+        ...(consent.social === undefined ? {} : { quoteConsent: consent.social }),
       },
       { first: at },
     ),
@@ -67,10 +68,9 @@ function rows(): EvaluationRow[] {
   return [...education, ...social, aub, unanswered('i', 'not_opened'), unanswered('j', 'revoked')];
 }
 
-const options = (quoteConsent: (quote: QuotedText) => boolean = () => false) => ({
+const options = () => ({
   threshold: 3,
   texts: { needs: 'Der Bedarf an Sprachkursen ist hoch.' },
-  quoteConsent,
   now,
 });
 
@@ -129,15 +129,20 @@ describe('the evaluation report', () => {
 
   it('quotes free text only with consent, and never with the institution', () => {
     const without = JSON.stringify(buildReport(survey, rows(), { interviews: [], findings: [] }, options()));
+    const declined = JSON.stringify(
+      buildReport(survey, rows({ social: false }), { interviews: [], findings: [] }, options()),
+    );
     const consented = buildReport(
       survey,
-      rows(),
+      rows({ social: true }),
       { interviews: [], findings: [] },
-      options((quote) => quote.text.startsWith('Wohnraum')),
+      options(),
     );
 
     expect(without).not.toContain('Sprachkurse a');
     expect(without).not.toContain('Kein Geld');
+    expect(without).not.toContain('Wohnraum fehlt');
+    expect(declined).not.toContain('Wohnraum fehlt');
     const needs = consented.sections.find((section) => section.id === 'needs');
     expect(needs?.quotes.map((quote) => quote.text)).toEqual(['Wohnraum fehlt f', 'Wohnraum fehlt g']);
     const text = JSON.stringify(consented);

@@ -26,8 +26,6 @@ export interface ReportOptions {
   threshold: number;
   /** Staff's short texts per section, shown before the section's figures. */
   texts: Partial<Record<ReportSectionId, string>>;
-  /** Whether the institution consented to quoting this text; without `true`, it is never quoted. */
-  quoteConsent: (quote: QuotedText) => boolean;
   now: Date;
 }
 
@@ -525,7 +523,8 @@ export function buildReport(
   const published = (cell: DraftCell) => render(cell, disclosed);
 
   // 4. Quotes: consented institutions' texts without their names; staff findings as written.
-  const consented = (quotes: readonly QuotedText[]) => quotes.filter((quote) => options.quoteConsent(quote));
+  // The institution's consent to quote (`privacy.quoteConsent` of its latest answers): only an explicit yes.
+  const consented = (quotes: readonly QuotedText[]) => quotes.filter((quote) => quote.quoteConsent === true);
   const quotes: Record<ReportSectionId, ReportQuote[]> = {
     method: [],
     progress: [],
