@@ -29,7 +29,7 @@ function answersOf(institution: (typeof institutions)[number]): SurveyAnswers {
   answers.institution = { ...answers.institution, name: institution.name, sector: institution.sector };
   answers.institution.type = 'association';
   answers.institution.places = ['ochsenfurt'];
-  answers.opening = { status: 'planned', steps: [], stepsOther: '', obstacles: '' };
+  answers.opening = { status: 'not_considered', steps: [], stepsOther: '', obstacles: '' };
   answers.needs = { categories: ['language'], description: '', mostHelpful: '' };
   answers.interview = { willing: false, topics: [], topicsOther: '' };
   answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion };
@@ -69,6 +69,7 @@ describe('the evaluation report: preview, section text, publishing, public page'
       const invitation = new URL(issued.link).pathname.split('/').pop() ?? '';
       const saved = await callApi<{ version: number }>('PUT', `/api/survey/${invitation}/draft`, {
         answers: answersOf(institution),
+        contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '09331 0000' },
         version: 0,
         language: 'de',
       });

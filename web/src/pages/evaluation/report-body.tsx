@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import german from '../../../../content/messages/de.json';
 import type { EvaluationReport, ReportCell, ReportTable } from '../../../../functions/evaluation/schemas';
 import { createTranslator, I18nContext } from '../../i18n';
+import { ScrollRegion } from '../staff/scroll-region';
 import { Chart } from './chart';
 
 /** The report is German by design: its words, and its charts' direction, are German's on any page. */
@@ -39,7 +40,7 @@ function Table(props: { table: ReportTable; threshold: number; charts: boolean }
   return (
     <figure class="report-figure" aria-labelledby={captionId}>
       {props.charts && table.chart && <TableChart table={table} />}
-      <div class="table-scroll">
+      <ScrollRegion labelledBy={captionId}>
         <table class="data-table report-table" aria-labelledby={captionId} data-testid={captionId}>
           <caption id={captionId}>{table.caption}</caption>
           <thead>
@@ -67,7 +68,7 @@ function Table(props: { table: ReportTable; threshold: number; charts: boolean }
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }
