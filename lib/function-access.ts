@@ -28,8 +28,11 @@ const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   interviews: { table: 'readWrite', sendsMail: true, schedulesReminders: true },
   /** Workshop announcements, registration confirmations and moves up from the waiting list. */
   workshops: { table: 'readWrite', sendsMail: true },
-  /** Counts what the survey, the interviews and the workshop wrote; it never writes anything itself. */
-  evaluation: { table: 'read', sendsMail: false },
+  /**
+   * Counts what the survey, the interviews and the workshop wrote; it writes only the report's texts,
+   * its publications and the idempotency records of publishing.
+   */
+  evaluation: { table: 'readWrite', sendsMail: false },
 };
 
 /** Nearly every feature reads and writes its own items; mail must be asked for explicitly. */

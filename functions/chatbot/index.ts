@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { latestPublishedEvaluation } from '../evaluation/publishing';
+import { DynamoReportStore } from '../evaluation/report-store';
 import { listDirectory } from '../offerings/directory';
 import { OfferingStore } from '../offerings/offering-store';
 import { routes } from '../routes';
@@ -129,6 +131,8 @@ async function botEndpoint() {
             },
             language,
           ),
+        latestEvaluation: (language) =>
+          latestPublishedEvaluation(new DynamoReportStore(defaultStore()), language),
         survey: {
           surveys: new SurveyStore(defaultStore()),
           offerings,

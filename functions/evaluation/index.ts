@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { routes } from '../routes';
+import { runtimeConfig } from '../shared/config/env';
+import { disclosureThresholdOf } from '../shared/config/stage';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
@@ -15,6 +18,15 @@ import {
 } from './evaluation';
 import { DynamoEvaluationSource } from './evaluation-store';
 import { csvMediaType, xlsxMediaType } from './exports';
+import {
+  getPublishedEvaluation,
+  getReportPreview,
+  listPublishedEvaluations,
+  publishReport,
+  type ReportDeps,
+  saveReportTexts,
+} from './publishing';
+import { DynamoReportStore } from './report-store';
 
 /** Downloads are files, never pages: attachment with the name, and no copy kept by caches. */
 function attachment(filename: string): Record<string, string> {
@@ -24,6 +36,17 @@ function attachment(filename: string): Record<string, string> {
 function deps(): EvaluationDeps {
   return { source: new DynamoEvaluationSource(defaultStore()), now: () => new Date() };
 }
+
+function reportDeps(): ReportDeps {
+  return {
+    ...deps(),
+    reports: new DynamoReportStore(defaultStore()),
+    threshold: disclosureThresholdOf(runtimeConfig().county),
+    newId: randomUUID,
+  };
+}
+
+const reports = () => new DynamoReportStore(defaultStore());
 
 export const handler = featureLambda('evaluation', {
   getEvaluation: httpHandler(routes.getEvaluation, async ({ params, query }) =>
@@ -54,5 +77,20 @@ export const handler = featureLambda('evaluation', {
   ),
   getEvaluationGaps: httpHandler(routes.getEvaluationGaps, async ({ params, query }) =>
     getGaps(deps(), params.surveyId, query),
+  ),
+  getEvaluationReport: httpHandler(routes.getEvaluationReport, async ({ params }, context) =>
+    getReportPreview(reportDeps(), params.surveyId, context.language),
+  ),
+  saveEvaluationReportTexts: httpHandler(routes.saveEvaluationReportTexts, async ({ params, body }) =>
+    saveReportTexts(reportDeps(), params.surveyId, body),
+  ),
+  publishEvaluationReport: httpHandler(routes.publishEvaluationReport, async ({ params }, context) =>
+    publishReport(reportDeps(), params.surveyId, context.language),
+  ),
+  listPublishedEvaluations: httpHandler(routes.listPublishedEvaluations, async (_input, context) =>
+    listPublishedEvaluations(reports(), context.language),
+  ),
+  getPublishedEvaluation: httpHandler(routes.getPublishedEvaluation, async ({ params }, context) =>
+    getPublishedEvaluation(reports(), params.publicationId, context.language),
   ),
 });

@@ -332,3 +332,120 @@ export const WaveComparison = z.object({
   }),
 });
 export type WaveComparison = z.infer<typeof WaveComparison>;
+/**
+ * The published evaluation report (German by design, like the county's own "Auswertung der
+ * Online-Umfrage"): disclosure control is applied before it leaves the use case, so a suppressed cell
+ * holds no number at all, and a quote holds its text and language only (never the institution).
+ */
+export const reportSectionIds = [
+  'method',
+  'progress',
+  'offerings',
+  'opening',
+  'needs',
+  'gaps',
+  'findings',
+] as const;
+export const ReportSectionId = z.enum(reportSectionIds);
+export type ReportSectionId = z.infer<typeof ReportSectionId>;
+
+/** One published cell: a count, a suppressed count (no number), or a word (a gap view state, a rate). */
+export const ReportCell = z.union([
+  z.strictObject({ count: z.number().int().nonnegative() }),
+  z.strictObject({ suppressed: z.enum(['small', 'secondary']) }),
+  z.strictObject({ text: z.string() }),
+]);
+export type ReportCell = z.infer<typeof ReportCell>;
+
+export const ReportTable = z.object({
+  id: z.string(),
+  caption: z.string(),
+  /** Column headings; the first names the rows' labels. */
+  columns: z.array(z.string()).min(2),
+  rows: z.array(z.object({ key: z.string(), label: z.string(), cells: z.array(ReportCell) })),
+  /** Drawn as bars on the web page (one count column). */
+  chart: z.boolean(),
+});
+export type ReportTable = z.infer<typeof ReportTable>;
+
+/** Text quoted in the report: an institution's (with its consent) or a staff finding; never whose. */
+export const ReportQuote = z.object({
+  text: z.string(),
+  lang: z.enum(languageCodes),
+  dir: z.enum(['ltr', 'rtl']),
+  /** What it is about (a need category, a topic), in German. */
+  about: z.string().optional(),
+  source: z.enum(['institution', 'interview', 'workshop']),
+});
+export type ReportQuote = z.infer<typeof ReportQuote>;
+
+export const ReportSection = z.object({
+  id: ReportSectionId,
+  heading: z.string(),
+  /** Sentences generated from the figures (German). */
+  paragraphs: z.array(z.string()),
+  /** The short text staff added before publishing. */
+  staffText: z.string().optional(),
+  tables: z.array(ReportTable),
+  quotes: z.array(ReportQuote),
+});
+export type ReportSection = z.infer<typeof ReportSection>;
+
+export const EvaluationReport = z.object({
+  surveyId: z.uuid(),
+  title: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  generatedAt: z.string(),
+  /** Counts of fewer institutions than this are not published. */
+  threshold: z.number().int().positive(),
+  suppressed: z.object({
+    small: z.number().int().nonnegative(),
+    secondary: z.number().int().nonnegative(),
+  }),
+  sections: z.array(ReportSection),
+});
+export type EvaluationReport = z.infer<typeof EvaluationReport>;
+
+export const ReportTexts = z.object({
+  /** 0 while nothing was saved; a save names the version it read. */
+  version: z.number().int().nonnegative(),
+  texts: z.partialRecord(ReportSectionId, z.string()),
+});
+export type ReportTexts = z.infer<typeof ReportTexts>;
+
+export const SaveReportTextsRequest = z.strictObject({
+  expectedVersion: z.number().int().nonnegative(),
+  texts: z.partialRecord(ReportSectionId, z.string().trim().max(3000)),
+});
+export type SaveReportTextsRequest = z.infer<typeof SaveReportTextsRequest>;
+
+/** A published evaluation as listed publicly: the date, the title and the summary in one language. */
+export const PublishedEvaluationSummary = z.object({
+  publicationId: z.uuid(),
+  surveyId: z.uuid(),
+  publishedAt: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  summaryLanguage: z.enum(languageCodes),
+  /** The public report page, relative to the site. */
+  path: z.string(),
+});
+export type PublishedEvaluationSummary = z.infer<typeof PublishedEvaluationSummary>;
+
+export const PublishedEvaluationList = z.object({ evaluations: z.array(PublishedEvaluationSummary) });
+export type PublishedEvaluationList = z.infer<typeof PublishedEvaluationList>;
+
+/** One published evaluation: the German report as it was published, and the summary in one language. */
+export const PublishedEvaluation = PublishedEvaluationSummary.extend({ report: EvaluationReport });
+export type PublishedEvaluation = z.infer<typeof PublishedEvaluation>;
+
+export const PublicationParams = z.strictObject({ publicationId: z.uuid() });
+
+/** The staff preview: the report exactly as it would be published now, its texts, and what was published. */
+export const ReportPreview = z.object({
+  report: EvaluationReport,
+  texts: ReportTexts,
+  publications: z.array(PublishedEvaluationSummary),
+});
+export type ReportPreview = z.infer<typeof ReportPreview>;

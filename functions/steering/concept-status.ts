@@ -1,7 +1,6 @@
 import type { Milestone } from '../chatbot/knowledge/knowledge-base';
 import { type Language, sourceLanguage } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
-import { formatPlural } from '../shared/i18n/plural';
 import { formatPlanDate } from './plan-date';
 import {
   type ConceptStatus,
@@ -136,7 +135,7 @@ export function conceptStatusLines(status: ConceptStatus, publicBaseUrl: string)
       [t('steering.botPriorities'), ...status.priorities.map((priority) => `• ${priority.title}`)].join('\n'),
     );
     const counts = spokenStatuses.map((state) =>
-      formatPlural(t(`steering.measureCount.${state}`), language, status.measureCounts[state]),
+      t(`steering.measureCount.${state}`, { count: status.measureCounts[state] }),
     );
     lines.push(`${t('steering.botMeasures')} ${counts.join(', ')}.`);
   } else {

@@ -10,6 +10,7 @@ import {
   type TextDirection,
 } from '../../functions/shared/i18n/languages';
 import type { MessageKey, MessageParams, Messages } from '../../functions/shared/i18n/messages';
+import { formatPlurals } from '../../functions/shared/i18n/plural';
 
 /**
  * The texts of the front end come from the same content files and language list as the API's. German
@@ -47,7 +48,7 @@ export function createTranslator(language: Language, texts: Messages | undefined
     language,
     dir: directionOf(language),
     t(key, params = {}) {
-      const template = lookup(texts, key) ?? lookup(german, key) ?? key;
+      const template = formatPlurals(language, lookup(texts, key) ?? lookup(german, key) ?? key, params);
       return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
         name in params ? String(params[name]) : whole,
       );

@@ -1,6 +1,7 @@
 import { ApiReferencePage } from './pages/api-reference/api-reference-page';
 import { ChatPage } from './pages/chat/chat-page';
 import { ConceptPage } from './pages/concept/concept-page';
+import { EvaluationReportPage } from './pages/concept/evaluation-report-page';
 import { OutboxPage } from './pages/dev/outbox-page';
 import { HomePage } from './pages/home/home-page';
 import { InterviewPage } from './pages/interviews/interview-page';
@@ -39,6 +40,7 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/chat', page: ChatPage },
   { pattern: '/concept', page: ConceptPage },
   { pattern: '/concept/status', page: ConceptStatusPage },
+  { pattern: '/concept/evaluations/:publicationId', page: EvaluationReportPage },
   { pattern: '/offerings', page: OfferingsPage },
   { pattern: '/offerings/:offeringId', page: OfferingPage },
   { pattern: '/workshop/registration/:token', page: WorkshopRegistrationPage },

@@ -5,7 +5,12 @@ import { conceptStatusLines } from '../../steering/concept-status';
 import type { ConceptStatus } from '../../steering/schemas';
 import { formatDateTime } from '../../survey/mails';
 import { placeName } from '../../survey/questionnaire';
-import { composeKnowledgeAnswer, currentStatusEntryId, type KnowledgeLinks } from '../knowledge/answer';
+import {
+  composeKnowledgeAnswer,
+  currentStatusEntryId,
+  formatMilestoneDate,
+  type KnowledgeLinks,
+} from '../knowledge/answer';
 import type { KnowledgeBase, Milestone } from '../knowledge/knowledge-base';
 import type { KnowledgeMatcher } from '../knowledge/matcher';
 import { rate, withRating } from '../learning/answer-rating';
@@ -68,7 +73,22 @@ export interface ConversationDeps {
    * without it the bot names the latest milestones only.
    */
   conceptStatus?: (language: Language) => Promise<ConceptStatus>;
+  /**
+   * The newest published evaluation (summary in the language); "what did the survey show?" is then
+   * answered from it, with its date and its page. Without one, the knowledge entry answers alone.
+   */
+  latestEvaluation?: (language: Language) => Promise<LatestEvaluation | undefined>;
 }
+
+export interface LatestEvaluation {
+  publishedAt: string;
+  summary: string;
+  /** The public report page, relative to the site. */
+  path: string;
+}
+
+/** The knowledge entry about the survey's results: followed by the latest published evaluation. */
+export const surveyResultsEntryId = 'survey-evaluation';
 
 const pageSize = 3;
 
@@ -146,7 +166,17 @@ async function knowledgeAnswer(
     links: { 'contact.integration': deps.integrationContact, ...deps.knowledgeLinks },
     ...(status ? { statusLines: conceptStatusLines(status, deps.publicBaseUrl) } : {}),
   });
-  return answer ? withRating({ text: answer.text, language }, state, entryId) : undefined;
+  if (!answer) return undefined;
+  const latest = entryId === surveyResultsEntryId ? await deps.latestEvaluation?.(language) : undefined;
+  // The published evaluation comes first: it is the answer; the entry says where the 2019 one is.
+  const text = latest
+    ? `${translate(language, 'evaluationReport.bot.latest', {
+        date: formatMilestoneDate(latest.publishedAt.slice(0, 10), language),
+        summary: latest.summary,
+        url: `${deps.publicBaseUrl}${latest.path}`,
+      })}\n\n${answer.text}`
+    : answer.text;
+  return withRating({ text, language }, state, entryId);
 }
 
 function topicButtons(deps: ConversationDeps, language: Language, entryIds: string[]): Action[] {

@@ -43,6 +43,11 @@ export const CountyDetails = z.strictObject({
   surveyEvaluationDocumentUrl: z.url().max(500).optional(),
   /** The licence the county publishes its open data under; without it, `defaultOpenDataLicence`. */
   openData: OpenDataLicenceSetting.optional(),
+  /**
+   * Disclosure control of the published evaluation: counts of fewer institutions than this are not
+   * published. Without it, `defaultDisclosureThreshold` (3).
+   */
+  disclosureThreshold: z.number().int().min(2).max(50).optional(),
 });
 export type CountyDetails = z.infer<typeof CountyDetails>;
 
@@ -55,6 +60,13 @@ export const defaultOpenDataLicence: OpenDataLicenceSetting = {
   licenceName: 'Datenlizenz Deutschland – Namensnennung 2.0',
   licenceUrl: 'https://www.govdata.de/dl-de/by-2-0',
 };
+
+/** Three institutions: the usual minimum cell size of official statistics for counts of units. */
+export const defaultDisclosureThreshold = 3;
+
+export function disclosureThresholdOf(county: CountyDetails): number {
+  return county.disclosureThreshold ?? defaultDisclosureThreshold;
+}
 
 export function openDataLicenceOf(county: CountyDetails): OpenDataLicenceSetting {
   return county.openData ?? defaultOpenDataLicence;

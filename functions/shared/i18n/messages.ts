@@ -6,6 +6,7 @@ import ru from '../../../content/messages/ru.json';
 import tr from '../../../content/messages/tr.json';
 import uk from '../../../content/messages/uk.json';
 import type { Language } from './languages';
+import { formatPlurals } from './plural';
 
 /** The shape of every language's texts is German's: German is the source of truth. */
 export type Messages = typeof de;
@@ -38,7 +39,7 @@ export function interpolate(template: string, params: MessageParams = {}): strin
 /** A text in the given language, falling back to German where a translation is still missing. */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
   const text = lookup(messages[language], key) ?? lookup(messages.de, key) ?? key;
-  return interpolate(text, params);
+  return interpolate(formatPlurals(language, text, params), params);
 }
 
 /** Flattened key list of a message tree, for completeness checks. */

@@ -1,32 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlural } from './plural';
+import { translate } from './messages';
+import { formatPlurals } from './plural';
 
-const german = 'Maßnahmen: {count, plural, =0 {keine} one {# Maßnahme} other {# Maßnahmen}}.';
-const arabic =
-  '{count, plural, zero {لا تدابير} one {تدبير واحد} two {تدبيران} few {# تدابير} many {# تدبيرًا} other {# تدبير}}';
+const russian =
+  '{count, plural, one {# учреждение} few {# учреждения} many {# учреждений} other {# учреждения}}';
 
-describe('plural texts', () => {
+describe('counted texts', () => {
   it.each([
-    [0, 'Maßnahmen: keine.'],
-    [1, 'Maßnahmen: 1 Maßnahme.'],
-    [2, 'Maßnahmen: 2 Maßnahmen.'],
-    [1200, 'Maßnahmen: 1.200 Maßnahmen.'],
-  ])('chooses the German form for %i', (count, expected) => {
-    expect(formatPlural(german, 'de', count)).toBe(expected);
+    ['ru', 1, '1 учреждение'],
+    ['ru', 3, '3 учреждения'],
+    ['ru', 5, '5 учреждений'],
+    ['ru', 21, '21 учреждение'],
+    ['ru', 1.5, '1.5 учреждения'],
+  ] as const)('picks the %s form for %d', (language, count, expected) => {
+    expect(formatPlurals(language, russian, { count })).toBe(expected);
+  });
+
+  it('falls back to "other" for a category the text does not write, and keeps other placeholders', () => {
+    expect(formatPlurals('ar', '{n, plural, one {واحدة} other {# مؤسسة}} – {rate}', { n: 3 })).toBe(
+      '3 مؤسسة – {rate}',
+    );
+  });
+
+  it('leaves a block alone while its number is missing', () => {
+    const text = '{count, plural, one {# Einrichtung} other {# Einrichtungen}}';
+    expect(formatPlurals('de', text, {})).toBe(text);
   });
 
   it.each([
-    [0, 'لا تدابير'],
-    [1, 'تدبير واحد'],
-    [2, 'تدبيران'],
-    [3, '3 تدابير'],
-    [11, '11 تدبيرًا'],
-    [100, '100 تدبير'],
-  ])('chooses the Arabic form for %i, with Latin digits', (count, expected) => {
-    expect(formatPlural(arabic, 'ar', count)).toBe(expected);
-  });
-
-  it('leaves a text without a plural as it is', () => {
-    expect(formatPlural('Keine Zahl', 'de', 3)).toBe('Keine Zahl');
+    ['de', 1, '1 Einrichtung hat an der Umfrage teilgenommen'],
+    ['de', 4, '4 Einrichtungen haben an der Umfrage teilgenommen'],
+    ['en', 1, '1 institution took part in the survey'],
+    ['uk', 4, 'В опитуванні взяли участь 4 установи'],
+    ['uk', 11, 'В опитуванні взяли участь 11 установ'],
+    ['ar', 2, 'شاركت مؤسستان في الاستطلاع'],
+  ] as const)('translates %s with %d through the content files', (language, count, start) => {
+    expect(translate(language, 'evaluationReport.summary.answered', { count, rate: '50 %' })).toContain(
+      start,
+    );
   });
 });

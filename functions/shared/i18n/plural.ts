@@ -1,38 +1,59 @@
-import type { Language } from './languages';
-
 /**
- * Counted texts in the content files use ICU's plural syntax, so each language states its own forms
- * (Arabic has six, German two) under the same key:
- * `{count, plural, =0 {keine Maßnahme} one {# Maßnahme} other {# Maßnahmen}}`. `#` is the number,
- * written with Latin digits like every other number on the site.
+ * Counted texts in the ICU MessageFormat plural form, e.g.
+ * `{count, plural, one {# Einrichtung hat} other {# Einrichtungen haben}}`: each language writes only
+ * the categories its grammar has (Russian and Ukrainian `one`/`few`/`many`, Arabic up to six), and
+ * `Intl.PluralRules` picks one for the number; `other` is the fallback every block must have. `#`
+ * stands for the number. Only this subset of ICU is understood; the rest of a text stays as it is.
+ * No imports on purpose: the web bundle uses it too.
  */
-export function formatPlural(template: string, language: Language, count: number): string {
-  const start = template.search(/\{\w+,\s*plural,/);
-  if (start < 0) return template;
-  const header = template.slice(start).match(/^\{\w+,\s*plural,/)?.[0] ?? '';
-  const options = new Map<string, string>();
-  let index = start + header.length;
-  let end = template.length;
-  while (index < template.length) {
-    const rest = template.slice(index);
-    const selector = rest.match(/^\s*(=\d+|zero|one|two|few|many|other)\s*\{/);
-    if (!selector) {
-      end = index + (rest.match(/^\s*\}/)?.[0].length ?? 0);
-      break;
+export function formatPlurals(
+  language: string,
+  template: string,
+  params: Record<string, string | number> = {},
+): string {
+  let out = '';
+  let index = 0;
+  const opening = /\{(\w+),\s*plural,/g;
+  for (let match = opening.exec(template); match; match = opening.exec(template)) {
+    const name = match[1] ?? '';
+    const parsed = parseBlock(template, match.index + match[0].length);
+    if (!parsed) break;
+    const value = Number(params[name]);
+    out += template.slice(index, match.index);
+    if (Number.isFinite(value)) {
+      const category = new Intl.PluralRules(language).select(value);
+      const exact = parsed.forms.get(`=${value}`);
+      const form = exact ?? parsed.forms.get(category) ?? parsed.forms.get('other') ?? '';
+      out += form.replaceAll('#', String(value));
+    } else {
+      out += template.slice(match.index, parsed.end);
     }
+    index = parsed.end;
+    opening.lastIndex = parsed.end;
+  }
+  return out + template.slice(index);
+}
+
+/** Reads `one {…} other {…}}` from `start`; returns the forms and where the block ends. */
+function parseBlock(text: string, start: number): { forms: Map<string, string>; end: number } | undefined {
+  const forms = new Map<string, string>();
+  let position = start;
+  while (position < text.length) {
+    while (/\s/.test(text[position] ?? '')) position += 1;
+    if (text[position] === '}') return { forms, end: position + 1 };
+    const selector = /^(=?\w+)\s*\{/.exec(text.slice(position));
+    if (!selector) return undefined;
     let depth = 1;
-    let cursor = index + selector[0].length;
+    let cursor = position + selector[0].length;
     const bodyStart = cursor;
-    while (cursor < template.length && depth > 0) {
-      if (template[cursor] === '{') depth += 1;
-      if (template[cursor] === '}') depth -= 1;
+    while (cursor < text.length && depth > 0) {
+      if (text[cursor] === '{') depth += 1;
+      else if (text[cursor] === '}') depth -= 1;
       cursor += 1;
     }
-    options.set(selector[1] ?? 'other', template.slice(bodyStart, cursor - 1));
-    index = cursor;
+    if (depth > 0) return undefined;
+    forms.set(selector[1] ?? 'other', text.slice(bodyStart, cursor - 1));
+    position = cursor;
   }
-  const category = new Intl.PluralRules(language).select(count);
-  const chosen = options.get(`=${count}`) ?? options.get(category) ?? options.get('other') ?? '';
-  const number = new Intl.NumberFormat(`${language}-u-nu-latn`).format(count);
-  return `${template.slice(0, start)}${chosen.replaceAll('#', number)}${template.slice(end)}`;
+  return undefined;
 }

@@ -78,6 +78,29 @@ export const keys = {
     gsi1sk: `${submittedAt}#${part(invitationId)}`,
   }),
 
+  /** Staff's short texts per section of a survey's evaluation report (`version` for optimistic locking). */
+  reportTexts: (surveyId: string): ItemKey => ({ pk: `SURVEY#${part(surveyId)}`, sk: 'REPORT_TEXTS' }),
+  /**
+   * A published evaluation report, a dated snapshot; gsi1 lists every publication newest first (the
+   * public concept page), gsi2 those of one survey (the staff preview).
+   */
+  evaluationPublication: (publicationId: string): ItemKey => ({
+    pk: `EVALPUB#${part(publicationId)}`,
+    sk: 'PUBLICATION',
+  }),
+  evaluationPublicationIndexes: (
+    surveyId: string,
+    publishedAt: string,
+    publicationId: string,
+  ): IndexKeys => ({
+    gsi1pk: 'EVALPUBS',
+    gsi1sk: `${publishedAt}#${part(publicationId)}`,
+    gsi2pk: `EVALPUBS#${part(surveyId)}`,
+    gsi2sk: `${publishedAt}#${part(publicationId)}`,
+  }),
+  evaluationPublicationsPartition: () => 'EVALPUBS',
+  evaluationPublicationsOfSurvey: (surveyId: string) => `EVALPUBS#${part(surveyId)}`,
+
   /** An offering reported in the survey; gsi1 lists them by review status (queue, directory). */
   offering: (offeringId: string): ItemKey => ({ pk: `OFFERING#${part(offeringId)}`, sk: 'OFFERING' }),
   offeringByStatus: (status: string, updatedAt: string, offeringId: string): IndexKeys => ({

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { LoadState, useLoad } from '../../load';
 import { PageHeading } from '../../page';
 import './concept.css';
+import { PublishedEvaluations } from './published-evaluations';
 
 type Concept = z.infer<typeof ConceptPageSchema>;
 type Section = Concept['sections'][number];
@@ -168,6 +169,7 @@ export function ConceptPage() {
                 <Milestones milestones={concept.milestones} language={concept.language} />
               </section>
             )}
+            <PublishedEvaluations />
             <p class="concept-chat notice">
               {t('concept.askChat')} <a href="/chat">{t('concept.chatLink')}</a>
             </p>

@@ -12,8 +12,8 @@ export type FilterName = (typeof filterNames)[number];
 /** Which part of the dashboard is shown; the drill-down and the response are steps below a figure. */
 export interface EvaluationView {
   filter: Filter;
-  /** `gaps`: the gap view instead of the dashboard; `compare`: two waves side by side. */
-  view: 'dashboard' | 'gaps' | 'compare';
+  /** `gaps`: the gap view; `compare`: two waves side by side; `report`: the report as it will be published. */
+  view: 'dashboard' | 'gaps' | 'compare' | 'report';
   /** The survey to compare with (`compare` only); without it, the survey's wave before. */
   with?: string;
   drillDown?: { figure: DrillDownFigure; value: string };
@@ -79,7 +79,7 @@ export function readView(search: string): EvaluationView {
   const named = params.get('view');
   const view: EvaluationView = {
     filter: readFilter(params),
-    view: named === 'gaps' || named === 'compare' ? named : 'dashboard',
+    view: named === 'gaps' || named === 'compare' || named === 'report' ? named : 'dashboard',
   };
   const other = params.get('with') ?? '';
   if (view.view === 'compare' && uuid.test(other)) view.with = other;

@@ -16,6 +16,7 @@ import { ResponseDetailView, ResponseListView } from './drill-down';
 import { type EvaluationView, evaluationApi, readView, viewHref } from './evaluation-query';
 import { FilterForm, FilterSummary } from './filter-form';
 import { GapView } from './gap-view';
+import { ReportView } from './report-view';
 import { WaveComparisonView } from './wave-comparison';
 import '../staff/staff-console.css';
 import './evaluation.css';
@@ -96,6 +97,7 @@ function SubNavigation(props: { surveyId: string; view: EvaluationView; search: 
         {link('dashboard', t('evaluationPage.dashboardTitle'))}
         {link('gaps', t('evaluationPage.gaps.title'))}
         {link('compare', t('evaluationWaves.title'))}
+        {link('report', t('evaluationReport.staff.viewLabel'))}
       </ul>
     </nav>
   );
@@ -234,8 +236,10 @@ function SurveyEvaluation(props: { surveyId: string; call: StaffApi; token: stri
     body = <WaveComparisonView surveyId={surveyId} view={view} search={search} call={props.call} />;
   else if (view.view === 'gaps')
     body = <GapView surveyId={surveyId} view={view} search={search} call={props.call} />;
+  else if (view.view === 'report') body = <ReportView surveyId={surveyId} call={props.call} />;
   else body = <DashboardView surveyId={surveyId} view={view} search={search} call={props.call} />;
-  const showsFigures = !view.response && !view.drillDown;
+  // The report is the whole wave as published: the dashboard's filters and exports do not apply to it.
+  const showsFigures = !view.response && !view.drillDown && view.view !== 'report';
   return (
     <div class="eval-page">
       <p class="eval-no-print">

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { directionOf, type Language } from '../../../../functions/shared/i18n/languages';
 import type { MessageKey } from '../../../../functions/shared/i18n/messages';
-import { formatPlural } from '../../../../functions/shared/i18n/plural';
 import { formatPlanDate } from '../../../../functions/steering/plan-date';
 import { type ConceptStatus, measureStatuses } from '../../../../functions/steering/schemas';
 import { api } from '../../api';
@@ -101,12 +100,12 @@ function PriorityItem(props: { priority: Priority }) {
 }
 
 function Counts(props: { counts: Status['measureCounts'] }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   return (
     <ul class="steering-counts" data-testid="measure-counts">
       {measureStatuses.map((status) => (
         <li key={status} class={`steering-state steering-state--${status}`}>
-          {formatPlural(t(`steering.measureCount.${status}`), language, props.counts[status])}
+          {t(`steering.measureCount.${status}`, { count: props.counts[status] })}
         </li>
       ))}
     </ul>
