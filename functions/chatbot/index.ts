@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { latestPublishedEvaluation } from '../evaluation/publishing';
+import { evaluationReferences, latestPublishedEvaluation } from '../evaluation/publishing';
 import { DynamoReportStore } from '../evaluation/report-store';
 import { listDirectory } from '../offerings/directory';
 import { OfferingStore } from '../offerings/offering-store';
@@ -128,6 +128,8 @@ async function botEndpoint() {
             {
               milestones: async () => (await liveKnowledge().get()).milestones,
               steering: new SteeringStore(defaultStore()),
+              evaluations: (language) =>
+                evaluationReferences(new DynamoReportStore(defaultStore()), language),
             },
             language,
           ),

@@ -157,6 +157,20 @@ export async function getPublishedEvaluation(
 }
 
 /** The newest publication, for the chatbot's answer to "what did the survey show?". */
+/** The published evaluations as the concept's status names them: title, date, summary, page. */
+export async function evaluationReferences(
+  reports: Pick<ReportStore, 'publications'>,
+  language: Language,
+): Promise<{ title: string; publishedAt: string; summary: string; url: string }[]> {
+  const { evaluations } = await listPublishedEvaluations(reports, language);
+  return evaluations.map(({ title, publishedAt, summary, path }) => ({
+    title,
+    publishedAt,
+    summary,
+    url: path,
+  }));
+}
+
 export async function latestPublishedEvaluation(
   reports: Pick<ReportStore, 'publications'>,
   language: Language,

@@ -23,8 +23,8 @@ export interface ConceptStatusDeps {
   /** The milestones as staff left them (seeded file plus edits), oldest first. */
   milestones: () => Promise<Milestone[]>;
   steering: Pick<SteeringRepository, 'listPriorities' | 'listMeasures'>;
-  /** Published evaluation reports; until publishing exists there are none. */
-  evaluations?: () => Promise<PublishedEvaluationReference[]>;
+  /** Published evaluation reports, newest first, with their summary in the language. */
+  evaluations?: (language: Language) => Promise<PublishedEvaluationReference[]>;
 }
 
 function localized(
@@ -62,7 +62,7 @@ export async function conceptStatus(deps: ConceptStatusDeps, language: Language)
     deps.milestones(),
     deps.steering.listPriorities(),
     deps.steering.listMeasures(),
-    deps.evaluations?.() ?? Promise.resolve([]),
+    deps.evaluations?.(language) ?? Promise.resolve([]),
   ]);
   const shown = priorities
     .filter((priority) => publicPriorityStatuses.includes(priority.status))

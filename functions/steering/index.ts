@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { loadSeedMilestones } from '../chatbot/knowledge/knowledge-base';
 import { KnowledgeStore } from '../chatbot/knowledge/knowledge-store';
 import { mergeMilestones } from '../chatbot/knowledge/merge';
+import { evaluationReferences } from '../evaluation/publishing';
+import { DynamoReportStore } from '../evaluation/report-store';
 import { routes } from '../routes';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
@@ -31,6 +33,7 @@ function statusDeps(): ConceptStatusDeps {
   return {
     milestones: async () => mergeMilestones(loadSeedMilestones(), (await knowledge.overrides()).milestones),
     steering: new SteeringStore(defaultStore()),
+    evaluations: (language) => evaluationReferences(new DynamoReportStore(defaultStore()), language),
   };
 }
 
