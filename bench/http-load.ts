@@ -26,14 +26,17 @@ export interface LoadScenario {
 /** A bounded load on loopback: a fixed number of requests, a fixed number of connections. */
 export async function measureLoad(
   scenario: LoadScenario,
-  options = { connections: 10, amount: 2000 },
+  options: { connections: number; amount: number; timeoutSeconds?: number } = {
+    connections: 10,
+    amount: 2000,
+  },
 ): Promise<LoadFigure> {
   const result = await autocannon({
     url: scenario.url,
     method: scenario.method ?? 'GET',
     connections: options.connections,
     amount: options.amount,
-    timeout: 10,
+    timeout: options.timeoutSeconds ?? 10,
     headers: scenario.headers ?? {},
     ...(scenario.body ? { body: scenario.body } : {}),
     ...(scenario.requests ? { requests: scenario.requests } : {}),

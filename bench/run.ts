@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalStack } from '../local/stack';
 import { type BundleFigure, measureBundles } from './bundles';
+import { type EvaluationFigure, measureEvaluation } from './evaluation';
 import { type LoadFigure, measureLoad } from './http-load';
 import { loadScenarios } from './scenarios';
 
@@ -12,20 +13,34 @@ import { loadScenarios } from './scenarios';
  */
 const root = join(import.meta.dirname, '..');
 const runs = Number(process.env.WEGWEISER_BENCH_INIT_RUNS ?? 20);
+/** `WEGWEISER_BENCH_ONLY=evaluation` measures the dashboard again and keeps the other figures of the last run. */
+const only = process.env.WEGWEISER_BENCH_ONLY;
+const previous = only
+  ? (JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as {
+      bundles: BundleFigure[];
+      load: LoadFigure[];
+    })
+  : undefined;
 
 const stack = await startLocalStack({ port: 0, inMemory: true });
 let bundles: BundleFigure[] = [];
 let load: LoadFigure[] = [];
+let evaluation: EvaluationFigure[] = [];
 try {
   const env = Object.fromEntries(
     Object.entries(process.env).filter((entry): entry is [string, string] =>
       entry[0].startsWith('WEGWEISER_'),
     ),
   );
-  bundles = await measureBundles(join(root, 'bench/.out'), { ...env, AWS_REGION: 'eu-central-1' }, runs);
   const health = await measureLoad({ scenario: 'GET /api/health', url: `${stack.url}/api/health` });
-  load = [health];
-  for (const scenario of await loadScenarios(stack)) load.push(await scenario(health));
+  if (previous) {
+    ({ bundles, load } = previous);
+  } else {
+    bundles = await measureBundles(join(root, 'bench/.out'), { ...env, AWS_REGION: 'eu-central-1' }, runs);
+    load = [health];
+    for (const scenario of await loadScenarios(stack)) load.push(await scenario(health));
+  }
+  evaluation = await measureEvaluation(stack, health);
 } finally {
   await stack.stop();
 }
@@ -36,6 +51,7 @@ const results = {
   initRunsPerBundle: runs,
   bundles,
   load,
+  evaluation,
 };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -52,7 +68,21 @@ const loadTable = [
       `| ${l.scenario} | ${l.connections} | ${l.requests} | ${l.non2xx} | ${l.p50Ms} | ${l.p99Ms} | ${l.requestsPerSecond} | ${l.ratioP50ToHealth ?? 1} | ${l.ratioP99ToHealth ?? 1} |`,
   ),
 ];
-const table = [...bundleTable, '', ...loadTable].join('\n');
+const smallest = evaluation[0];
+const largest = evaluation.at(-1);
+const evaluationTable = [
+  '| evaluation dashboard | responses | first request (ms) | p50 (ms) | p99 (ms) | p50 / health | p99 / health |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...evaluation.map(
+    (e) =>
+      `| GET …/evaluation | ${e.responses} | ${e.firstRequestMs} | ${e.p50Ms} | ${e.p99Ms} | ${e.ratioP50ToHealth} | ${e.ratioP99ToHealth} |`,
+  ),
+  '',
+  smallest && largest && smallest.p50Ms > 0 && largest.p50Ms > 0
+    ? `Growth: ${largest.responses / smallest.responses}× the responses cost ${(largest.p50Ms / Math.max(smallest.p50Ms, 0.01)).toFixed(1)}× the median time (flat would be about 1×).`
+    : '',
+];
+const table = [...bundleTable, '', ...loadTable, '', ...evaluationTable].join('\n');
 process.stdout.write(`${table}\n`);
 
 const readmePath = join(root, 'README.md');
