@@ -1088,6 +1088,18 @@ export const routes = {
     query: ExportQuery,
     response: { mediaType: 'text/csv' },
   },
+  exportEvaluationWithContacts: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/export-with-contacts.csv',
+    function: 'evaluation',
+    access: 'admin',
+    tag: 'Evaluation (staff)',
+    summary:
+      "Admins only: the institutions part as CSV with each response's contact person (personal data; the export is logged by survey, staff member and row count, never by content)",
+    params: EvaluationSurveyParams,
+    query: EvaluationFilter,
+    response: { mediaType: 'text/csv' },
+  },
   exportEvaluationXlsx: {
     method: 'GET',
     path: '/api/staff/surveys/{surveyId}/evaluation/export.xlsx',
