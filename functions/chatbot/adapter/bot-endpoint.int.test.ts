@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../local/stack';
-import { type BotActivity, messageActivity, postActivity, say } from '../../../local/testing/bot-client';
+import {
+  type BotActivity,
+  cardTitle,
+  messageActivity,
+  postActivity,
+  say,
+} from '../../../local/testing/bot-client';
 import { startTestStack } from '../../../local/testing/local-stack';
 import { freshStore } from '../../../local/testing/test-store';
 import { DynamoDbStorage, StorageConflict } from './dynamodb-storage';
@@ -51,7 +57,9 @@ describe('the Bot Framework endpoint /api/messages', () => {
     const activities = await say(stack.url, 'conv-uk', { text: 'курси німецької в Оксенфурті' });
     const found = activities.find((reply) => reply.attachments?.length);
     expect(found?.locale).toBe('uk');
-    expect(found?.attachments?.[0]?.content.title).toBe('Deutschkurs am Vormittag mit Kinderbetreuung');
+    expect(found?.attachments?.[0] && cardTitle(found.attachments[0])).toBe(
+      'Deutschkurs am Vormittag mit Kinderbetreuung',
+    );
   });
 
   it('answers a Turkish question from the German-sourced knowledge base in Turkish, linking its section', async () => {
