@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { languageCodes } from '../../shared/i18n/languages';
+import evalSet from '../eval/qa-eval-set.json';
 import { isSmallTalk } from './learning';
-import { redactPersonalData } from './redaction';
+import { placeholders, redactPersonalData } from './redaction';
+import corpus from './redaction-corpus.json';
+
+/** The word on its own, not as part of a longer one ("An" is not found in "Anmeldung"). */
+const asWord = (word: string) =>
+  new RegExp(`(?<![\\p{L}\\p{M}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'u');
 
 describe('redactPersonalData', () => {
   it.each([
@@ -49,6 +56,35 @@ describe('redactPersonalData', () => {
   ])('leaves a question without personal data as it is: "%s"', (text) => {
     expect(redactPersonalData(text)).toBe(text);
   });
+});
+
+describe('the corpus of self-introductions, greetings and signatures', () => {
+  it.each(corpus.entries.map((entry) => [entry.language, entry.text, entry] as const))(
+    '%s: "%s" loses its names and keeps its question',
+    (_language, _text, entry) => {
+      const redacted = redactPersonalData(entry.text);
+      for (const name of entry.names) expect(redacted).not.toMatch(asWord(name));
+      for (const word of entry.keep) expect(redacted).toMatch(asWord(word));
+      expect(redacted).toContain(placeholders.name);
+    },
+  );
+
+  it('covers every supported language with names in Latin, Cyrillic and Arabic script', () => {
+    for (const language of languageCodes) {
+      expect(corpus.entries.filter((entry) => entry.language === language).length).toBeGreaterThanOrEqual(4);
+    }
+    const names = corpus.entries.flatMap((entry) => entry.names).join(' ');
+    expect(names).toMatch(/\p{Script=Latin}/u);
+    expect(names).toMatch(/\p{Script=Cyrillic}/u);
+    expect(names).toMatch(/\p{Script=Arabic}/u);
+  });
+
+  it.each(evalSet.map((item) => [item.language, item.question] as const))(
+    '%s: keeps the question without names "%s" as it is',
+    (_language, question) => {
+      expect(redactPersonalData(question)).toBe(question);
+    },
+  );
 });
 
 describe('isSmallTalk', () => {
