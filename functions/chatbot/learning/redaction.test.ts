@@ -44,6 +44,19 @@ describe('redactPersonalData', () => {
     ['fa', 'سلام، اسم من مریم است. کلاس آلمانی کجاست؟', 'سلام، اسم من [name] است. کلاس آلمانی کجاست؟'],
     ['an IBAN', 'IBAN DE89 3704 0044 0532 0130 00 bitte', 'IBAN [phone] bitte'],
     ['phone numbers in Arabic-Indic digits', 'رقمي ٠١٥١٢٣٤٥٦٧٨', 'رقمي [phone]'],
+    // Where a name cannot be told apart, less is kept: the clause after "أنا" goes whole.
+    ['ar: a clause after "I am" goes whole', 'أنا أبحث عن دورة لغة', 'أنا [name]'],
+    [
+      'de: a capitalised word after "ich bin" goes',
+      'Ich bin Lehrerin und suche einen Kurs',
+      'Ich bin [name] und suche einen Kurs',
+    ],
+    ['fa: "looking for …" before "هستم" is no name', 'من دنبال کلاس زبان هستم', 'من دنبال کلاس زبان هستم'],
+    [
+      'en: a place before "here" is no name',
+      'Is there a Deutschkurs in Würzburg here?',
+      'Is there a Deutschkurs in Würzburg here?',
+    ],
   ])('%s', (_case, text, expected) => {
     expect(redactPersonalData(text)).toBe(expected);
   });

@@ -2,14 +2,21 @@
  * Removes personal data from a question before it is kept for staff review: e-mail addresses, phone
  * numbers (and other long digit runs such as IBANs), street addresses, and names where a message
  * introduces them ("ich heiße …", "my name is …", "меня зовут …", "benim adım …", "اسمي …",
- * "اسم من …"), follows a form of address ("Frau …", "Mr …"), a greeting ("Hallo Anna,") or a sign-off
- * ("Viele Grüße, Anna").
+ * "اسم من …"; and, capitalised words only, "ich bin …", "hier ist …", "this is …", "I'm …", "это …",
+ * "я …", "це …", "ben …"), names before "hier", "here", "speaking", "на связи", "ben", after a form of
+ * address ("Frau …", "Mr …"), after a greeting ("Hallo Anna,", and any two capitalised words after one:
+ * "Hallo Maria Garcia wo …"), and signatures ("Viele Grüße, Anna", "— Fatima", a last line "Anna Schmidt",
+ * "شكرا، يوسف").
  *
- * Pragmatic, not complete: a name with no such cue ("Ahmed sucht einen Kurs") is not recognised; after an
- * introduction in Arabic script (no capital letters) or in lower case, the two words after it are
- * removed unless the second is a connector, so a following word may go too; a greeting followed by a
- * name that does not close the phrase ("Hallo Anna wo …") is missed. That is why the questions also expire (see `unansweredRetentionDays`)
- * and are never logged.
+ * Where a name cannot be told apart it keeps less: Arabic script has no capitals, so after "أنا", "انا"
+ * or "معك" the whole clause goes (up to punctuation or a word "و…"), and in Persian the one to three words
+ * before "هستم" go unless they start with a predicate such as "دنبال" ("looking for"); a capitalised word
+ * after "ich bin" goes even when it is a noun. `redaction-corpus.json` holds the phrasings this must
+ * catch, in every language; its test also checks that the chatbot evaluation's questions stay as they are.
+ *
+ * Pragmatic, not complete: a name with no such cue ("Ahmed sucht einen Kurs") is not recognised, nor a
+ * single name after a greeting that does not close the phrase ("Hallo Anna wo …"). That is why the
+ * questions also expire (see `unansweredRetentionDays`) and are never logged.
  */
 export const placeholders = {
   email: '[email]',
