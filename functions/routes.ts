@@ -987,12 +987,12 @@ export const routes = {
     access: 'public',
     tag: 'Workshop',
     summary:
-      'Register: a place while one is free, else the waiting list; the same address again is the same registration',
+      'Register: a place while one is free, else the waiting list; the same address again is the same registration. The answer is the same for every address; the outcome and the personal link are e-mailed',
     params: WorkshopIdParams,
     body: RegisterRequest,
     query: LanguageQuery,
     response: RegistrationResult,
-    successStatus: 201,
+    successStatus: 202,
     // Public and it sends an e-mail: tighter than the stage, so it cannot be used to flood inboxes.
     throttle: { rateLimit: 5, burstLimit: 20 },
   },
