@@ -223,6 +223,11 @@ const parseRequest = (route: RouteContract): Middleware => ({
   name: 'parseRequest',
   before: (request) => {
     const { event, internal } = request;
+    const parameters = [
+      ...parameterIssues(event.pathParameters, 'params'),
+      ...parameterIssues(event.queryStringParameters, 'query'),
+    ];
+    if (parameters.length > 0) throw new HttpProblem('validation', parameters);
     let body: unknown;
     if (route.body) {
       const text = internal.bodyText;
@@ -246,11 +251,7 @@ const parseRequest = (route: RouteContract): Middleware => ({
         throw new HttpProblem('malformed_body', [{ field: 'body', code: 'malformed_json' }]);
       }
     }
-    const characters = [
-      ...(route.body ? characterIssues(body, 'body') : []),
-      ...parameterIssues(event.pathParameters, 'params'),
-      ...parameterIssues(event.queryStringParameters, 'query'),
-    ];
+    const characters = route.body ? characterIssues(body, 'body') : [];
     if (characters.length > 0) throw new HttpProblem('validation', characters);
     internal.input = {
       body: validate(route.body, body, 'body'),
