@@ -728,6 +728,8 @@ export const routes = {
     body: IncomingActivity,
     response: { mediaType: 'application/json' },
     maxBodyBytes: 256 * 1024,
+    // Channels may send adaptive cards (containers in columns in containers) and their own channelData.
+    maxJsonDepth: 64,
   },
   conceptPage: {
     method: 'GET',

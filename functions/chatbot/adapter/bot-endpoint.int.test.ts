@@ -129,6 +129,32 @@ describe('the Bot Framework endpoint /api/messages', () => {
     const problem = (await response.json()) as { errors: { field: string }[] };
     expect(problem.errors.map((error) => error.field)).toContain('body.conversation');
   });
+
+  it('refuses a deeply nested activity with a 400 before the conversation runs', async () => {
+    const activity = messageActivity('conv-deep', { text: 'Hallo' });
+    // 100 000 levels cannot be built with JSON.stringify (it recurses): the raw text is spliced instead.
+    const levels = 100_000;
+    const nested = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const raw = JSON.stringify({ ...activity, value: '<nested>' }).replace('"<nested>"', nested);
+    const response = await fetch(`${stack.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: raw,
+    });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { field: string; code: string; reason: string }[] };
+    expect(problem.errors).toEqual([
+      expect.objectContaining({
+        field: 'body.value',
+        code: 'too_deep',
+        reason: expect.stringContaining('64'),
+      }),
+    ]);
+    // The same activity sent properly afterwards is answered: the refused one was never marked handled.
+    const retried = await postActivity(stack.url, activity);
+    expect(retried.status).toBe(200);
+    expect(retried.activities[0]?.text).toContain('Wegweiser');
+  });
 });
 
 describe('DynamoDbStorage', () => {
