@@ -4,6 +4,9 @@ import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import en from '../content/messages/en.json';
 import fa from '../content/messages/fa.json';
+import ru from '../content/messages/ru.json';
+import tr from '../content/messages/tr.json';
+import uk from '../content/messages/uk.json';
 import { demoWorkshopId, demoWorkshopToken } from '../local/demo-workshop';
 import {
   expectNoAxeViolations,
@@ -36,6 +39,15 @@ async function newWorkshop(details: Record<string, unknown>): Promise<string> {
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { workshopId: string }).workshopId;
+}
+
+/** The text of the newest letter of a kind to an address, from the local stage's outbox. */
+async function mailTo(email: string, purpose: string): Promise<string> {
+  const outbox = await callApi<{ messages: { to: string[]; purpose: string; text: string }[] }>(
+    'GET',
+    '/api/dev/outbox?limit=100',
+  );
+  return outbox.messages.find((mail) => mail.to[0] === email && mail.purpose === purpose)?.text ?? '';
 }
 
 /** A workshop that took place in January 2026, registration long closed. */
@@ -134,16 +146,45 @@ describe('the workshop: staff announce it, people register, staff see the list',
 
     const result = page.getByTestId('registration-result');
     await result.waitFor();
-    expect(await result.getAttribute('data-status')).toBe('registered');
-    expect(await result.textContent()).toContain(w.registeredTitle);
+    // The page tells every address the same; the place and the personal link come by e-mail.
+    expect(await result.getAttribute('data-status')).toBe('check_your_mail');
+    expect(await result.textContent()).toBe(`${w.checkMailTitle}${w.checkMailText}`);
+    expect(await result.getByRole('link').count()).toBe(0);
     await page.waitForFunction(
       () => document.activeElement?.getAttribute('data-testid') === 'registration-result',
     );
     await expectNoAxeViolations(page);
-    manageLink = (await result.getByRole('link', { name: w.manageLink }).getAttribute('href')) ?? '';
+    const letter = await mailTo(`erika-${run}@example.org`, 'workshop-registered');
+    manageLink = /\/workshop\/registration\/[A-Za-z0-9_-]{22,64}/.exec(letter)?.[0] ?? '';
     expect(manageLink).toMatch(/^\/workshop\/registration\/[A-Za-z0-9_-]{22,64}$/);
     expectNoPageProblems(page);
   });
+
+  it.each([
+    ['de', de],
+    ['en', en],
+    ['ar', ar],
+    ['tr', tr],
+    ['uk', uk],
+    ['ru', ru],
+    ['fa', fa],
+  ] as const)(
+    'shows the same message in %s for an address that is registered already',
+    async (lang, messages) => {
+      const page = await openPage(`/workshop/${workshopId}`, { lang });
+      await waitForLoaded(page);
+      await page.getByLabel(messages.workshop.nameLabel).fill('Jemand');
+      await page.getByLabel(messages.workshop.emailLabel).fill(`erika-${run}@example.org`);
+      await page.getByLabel(messages.workshop.institutionLabel).fill('VHS');
+      await page.getByRole('button', { name: messages.workshop.submit }).click();
+      const result = page.getByTestId('registration-result');
+      await result.waitFor();
+      expect(await result.textContent()).toBe(
+        `${messages.workshop.checkMailTitle}${messages.workshop.checkMailText}`,
+      );
+      expectNoPageProblems(page);
+    },
+  );
 
   it('shows the registration to staff in the list', async () => {
     const page = await openSignedIn(workshopPath);

@@ -728,6 +728,8 @@ export const routes = {
     body: IncomingActivity,
     response: { mediaType: 'application/json' },
     maxBodyBytes: 256 * 1024,
+    // Channels may send adaptive cards (containers in columns in containers) and their own channelData.
+    maxJsonDepth: 64,
   },
   conceptPage: {
     method: 'GET',
@@ -987,12 +989,12 @@ export const routes = {
     access: 'public',
     tag: 'Workshop',
     summary:
-      'Register: a place while one is free, else the waiting list; the same address again is the same registration',
+      'Register: a place while one is free, else the waiting list; the same address again is the same registration. The answer is the same for every address; the outcome and the personal link are e-mailed',
     params: WorkshopIdParams,
     body: RegisterRequest,
     query: LanguageQuery,
     response: RegistrationResult,
-    successStatus: 201,
+    successStatus: 202,
     // Public and it sends an e-mail: tighter than the stage, so it cannot be used to flood inboxes.
     throttle: { rateLimit: 5, burstLimit: 20 },
   },
@@ -1086,6 +1088,18 @@ export const routes = {
       'One part of the evaluation as CSV (UTF-8 with BOM, RFC 4180, question ids and German labels as headers, formula-safe); the latest submitted version of each response, filtered like the dashboard, without contact persons',
     params: EvaluationSurveyParams,
     query: ExportQuery,
+    response: { mediaType: 'text/csv' },
+  },
+  exportEvaluationWithContacts: {
+    method: 'GET',
+    path: '/api/staff/surveys/{surveyId}/evaluation/export-with-contacts.csv',
+    function: 'evaluation',
+    access: 'admin',
+    tag: 'Evaluation (staff)',
+    summary:
+      "Admins only: the institutions part as CSV with each response's contact person (personal data; the export is logged by survey, staff member and row count, never by content)",
+    params: EvaluationSurveyParams,
+    query: EvaluationFilter,
     response: { mediaType: 'text/csv' },
   },
   exportEvaluationXlsx: {

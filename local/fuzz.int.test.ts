@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { routeEntries } from '../functions/routes';
-import { needsSignIn, type RouteContract } from '../functions/shared/http/route';
+import {
+  defaultMaxBodyBytes,
+  defaultMaxJsonDepth,
+  needsSignIn,
+  type RouteContract,
+} from '../functions/shared/http/route';
 import {
   malformedVariants,
   type Random,
@@ -38,8 +43,103 @@ interface FuzzRequest {
   what: string;
   path: string;
   query: Record<string, string>;
-  body?: string;
+  /** Appended to the query as it is, for escapes URLSearchParams would re-encode. */
+  rawQuery?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
+  /** Hostile input that must be refused with exactly this status and a field issue with this code. */
+  refused?: { status: number; code: string; field?: RegExp };
+}
+
+/** The valid sample with its first string (or a new member) replaced by `text`. */
+function withString(valid: unknown, text: string): unknown {
+  const copy = structuredClone(valid);
+  const pending: unknown[] = [copy];
+  while (pending.length > 0) {
+    const current = pending.shift();
+    if (current === null || typeof current !== 'object') continue;
+    for (const [key, value] of Object.entries(current)) {
+      if (typeof value === 'string') {
+        (current as Record<string, unknown>)[key] = text;
+        return copy;
+      }
+      pending.push(value);
+    }
+  }
+  return copy !== null && typeof copy === 'object' && !Array.isArray(copy) ? { ...copy, note: text } : [text];
+}
+
+/** Nesting, broken UTF-8, lone surrogates and NUL in the body: each refused with a 400 (or 413 for size). */
+function hostileBodies(route: RouteContract, valid: unknown, random: Random): FuzzRequest[] {
+  const path = fillPath(route, random, false);
+  const bound = route.maxJsonDepth ?? defaultMaxJsonDepth;
+  const limit = route.maxBodyBytes ?? defaultMaxBodyBytes;
+  const nested = (levels: number) => `{"nested":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+  // As deep as the size limit allows (the stack overflow the bound prevents), and one level too deep.
+  const deepest = Math.min(100_000, Math.floor((limit - 64) / 2));
+  const tooDeep = { status: 400, code: 'too_deep', field: /^body(\.nested)?$/ };
+  const invalid = (field: RegExp) => ({ status: 400, code: 'invalid_characters', field });
+  const brokenUtf8 = Buffer.concat([
+    Buffer.from(JSON.stringify(withString(valid, '<broken>')).split('"<broken>"')[0] ?? '{'),
+    Buffer.from([0x22, 0x4d, 0xc3, 0x28, 0x22]),
+    Buffer.from(JSON.stringify(withString(valid, '<broken>')).split('"<broken>"')[1] ?? '}'),
+  ]);
+  return [
+    { what: 'nested to the size limit', path, query: {}, body: nested(deepest), refused: tooDeep },
+    { what: 'nested one level too deep', path, query: {}, body: nested(bound), refused: tooDeep },
+    {
+      what: 'NUL in a string',
+      path,
+      query: {},
+      body: JSON.stringify(withString(valid, 'a\u0000b')),
+      refused: invalid(/^body\./),
+    },
+    {
+      what: 'lone surrogate in a string',
+      path,
+      query: {},
+      body: JSON.stringify(withString(valid, 'a\ud800')),
+      refused: invalid(/^body\./),
+    },
+    {
+      what: 'invalid UTF-8 in a string',
+      path,
+      query: {},
+      body: Uint8Array.from(brokenUtf8),
+      refused: invalid(/^body\./),
+    },
+  ];
+}
+
+/** NUL and an encoded lone surrogate (invalid UTF-8) in the query and the path parameters. */
+function hostileParameters(route: RouteContract, random: Random): FuzzRequest[] {
+  const schema = route.query as z.ZodObject | undefined;
+  const name = Object.keys(schema?.shape ?? {})[0] ?? 'unexpected';
+  const path = fillPath(route, random, false);
+  const requests: FuzzRequest[] = [
+    {
+      what: 'NUL in the query',
+      path,
+      query: { [name]: 'a\u0000' },
+      refused: { status: 400, code: 'invalid_characters', field: new RegExp(`^query\\.${name}$`) },
+    },
+    {
+      what: 'encoded surrogate in the query',
+      path,
+      query: {},
+      rawQuery: `${name}=%ED%A0%80`,
+      refused: { status: 400, code: 'invalid_characters', field: new RegExp(`^query\\.${name}$`) },
+    },
+  ];
+  if (/\{\w+\}/.test(route.path)) {
+    requests.push({
+      what: 'NUL in a path parameter',
+      path: route.path.replace(/\{(\w+)\}/, '%00').replace(/\{(\w+)\+?\}/g, 'abc'),
+      query: {},
+      refused: { status: 400, code: 'invalid_characters', field: /^params\./ },
+    });
+  }
+  return requests;
 }
 
 function fillPath(route: RouteContract, random: Random, mangle: boolean): string {
@@ -91,8 +191,10 @@ function requestsFor(route: RouteContract, random: Random): FuzzRequest[] {
         body: JSON.stringify({ x: 'x'.repeat(1024 * 1024) }),
       },
       { what: 'empty body', path: fillPath(route, random, false), query: {}, body: '' },
+      ...hostileBodies(route, valid, random),
     );
   }
+  requests.push(...hostileParameters(route, random));
   while (requests.length < budget) {
     requests.push({
       what: 'random query and path',
@@ -124,6 +226,8 @@ describe('route-table fuzzing', () => {
       for (const request of requestsFor(route, random)) {
         const url = new URL(`${stack.url}${request.path}`);
         for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, value);
+        if (request.rawQuery)
+          url.search = url.search ? `${url.search}&${request.rawQuery}` : request.rawQuery;
         const response = await fetch(url, {
           method: route.method,
           headers: {
@@ -137,11 +241,26 @@ describe('route-table fuzzing', () => {
         const text = await response.text();
         const label = `${route.method} ${request.path} [${request.what}] → ${response.status}`;
         if (response.status >= 500) failures.push(`${label}: ${text.slice(0, 200)}`);
+        let problem: { errors?: { field?: string; code?: string; reason?: string }[] } = {};
         if ([400, 413, 415].includes(response.status)) {
-          const problem = JSON.parse(text) as { errors?: { field?: string; reason?: string }[] };
+          problem = JSON.parse(text) as typeof problem;
           const named =
             problem.errors?.length && problem.errors.every((error) => error.field && error.reason);
           if (!named) failures.push(`${label}: no field named: ${text.slice(0, 200)}`);
+        }
+        const refused = request.refused;
+        // Nesting beyond the size limit may be refused for its size first: 413 naming the body is right too.
+        const tooLarge = response.status === 413 && refused?.code === 'too_deep';
+        if (
+          refused &&
+          !tooLarge &&
+          (response.status !== refused.status ||
+            !problem.errors?.some(
+              (error) =>
+                error.code === refused.code && (!refused.field || refused.field.test(error.field ?? '')),
+            ))
+        ) {
+          failures.push(`${label}: expected ${refused.status} ${refused.code}: ${text.slice(0, 200)}`);
         }
         if (
           response.status >= 400 &&

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSignedInStack } from '../../local/testing/local-stack';
+import { signIn, useSignedInStack } from '../../local/testing/local-stack';
 import { completeAnswers } from '../survey/testing/fixtures';
 import { EvaluatedResponse, Evaluation, GapView, ResponseList } from './schemas';
 
@@ -236,6 +236,23 @@ describe('evaluation API through the local server', () => {
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { errors: { field: string }[] };
     expect(problem.errors.map((error) => error.field)).toEqual(['query.part']);
+  });
+
+  it('exports the contact persons to admins only, and only in the export that asks for them', async () => {
+    const path = `/api/staff/surveys/${surveyId}/evaluation/export-with-contacts.csv`;
+    const admin = { authorization: `Bearer ${await signIn(stack.url, 'admin')}` };
+
+    const refused = await staffGet(path);
+    const exported = await fetch(`${stack.url}${path}`, { headers: admin });
+
+    expect(refused.status).toBe(403);
+    expect(exported.status).toBe(200);
+    const [ids = [], , ...rows] = parse(await exported.text(), { bom: true }) as string[][];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.[ids.indexOf('contact.email')]).toBe('erika@example.org');
+    expect(rows[0]?.[ids.indexOf('contact.name')]).toBe('Erika Beispiel');
+    const plain = await staffGet(`/api/staff/surveys/${surveyId}/evaluation/export.csv?part=institutions`);
+    expect(await plain.text()).not.toContain('erika@example.org');
   });
 
   it('answers 404 for an unknown survey', async () => {

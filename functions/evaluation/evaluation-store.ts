@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { InterviewStore, NotesRecord } from '../interviews/interview-store';
 import { keys } from '../shared/store/keys';
 import type { Store } from '../shared/store/store';
+import type { ContactPerson } from '../survey/questionnaire';
 import { SubmissionRecord, SurveyStore } from '../survey/survey-store';
 import { WorkshopStore } from '../workshops/workshop-store';
 import { buildRows } from './build-rows';
@@ -112,6 +113,18 @@ export class DynamoEvaluationSource implements EvaluationSource {
       interviews: perRound.flatMap((round) => round.interviews),
       findings: [...perRound.flatMap((round) => round.findings), ...workshopFindings],
     };
+  }
+
+  async contacts(invitationIds: readonly string[]): Promise<ReadonlyMap<string, ContactPerson>> {
+    // One Get per response, by key: a few hundred at county scale, read only for this admin export.
+    const found = await Promise.all(
+      invitationIds.map(
+        async (invitationId) => [invitationId, await this.surveys.getContact(invitationId)] as const,
+      ),
+    );
+    return new Map(
+      found.flatMap(([invitationId, contact]) => (contact ? [[invitationId, contact] as const] : [])),
+    );
   }
 
   async response(surveyId: string, invitationId: string): Promise<EvaluatedResponse | undefined> {

@@ -1,10 +1,12 @@
 import { DomainError, notFound } from '../shared/domain/errors';
+import { logger } from '../shared/log/logger';
+import type { ContactPerson } from '../survey/questionnaire';
 import { compareWaves } from './compare-waves';
 import { drillDown } from './drill-down';
 import { type EvaluatedSurvey, evaluate, type SurveyWave } from './evaluate';
 import { buildExportTable, buildExportTables, toEvaluationCsv, toEvaluationXlsx } from './exports';
 import { gapView } from './gaps';
-import type { EvaluationRow, ProcessRecords } from './rows';
+import { type EvaluationRow, isSubmitted, matchesFilter, type ProcessRecords } from './rows';
 import type {
   DrillDownQuery,
   EvaluatedResponse,
@@ -30,6 +32,8 @@ export interface EvaluationSource {
   process(surveyId: string): Promise<ProcessRecords>;
   /** The latest submitted version of one response of the survey, without its contact person. */
   response(surveyId: string, invitationId: string): Promise<EvaluatedResponse | undefined>;
+  /** The contact persons of these responses, where one is still held (erased and expired ones are not). */
+  contacts(invitationIds: readonly string[]): Promise<ReadonlyMap<string, ContactPerson>>;
 }
 
 export interface EvaluationDeps {
@@ -98,6 +102,32 @@ export async function exportCsv(
   return {
     filename: exportName(survey, part, 'csv', deps.now()),
     content: toEvaluationCsv(buildExportTable(part, rows, process, filter)),
+  };
+}
+
+/**
+ * The institutions part with each response's contact person: personal data, so only for admins who ask
+ * for it explicitly, and recorded by ids (survey, staff member, how many rows), never by content.
+ */
+export async function exportCsvWithContacts(
+  deps: EvaluationDeps,
+  surveyId: string,
+  filter: EvaluationFilter,
+  staffId: string,
+): Promise<ExportFile<string>> {
+  const survey = await requireSurvey(deps, surveyId);
+  const [rows, process] = await Promise.all([deps.source.rows(surveyId), deps.source.process(surveyId)]);
+  const submitted = rows.filter((row) => isSubmitted(row) && matchesFilter(row, filter));
+  const contacts = await deps.source.contacts(submitted.map((row) => row.invitationId));
+  const table = buildExportTable('institutions', rows, process, filter, { contacts });
+  logger.info('evaluation exported with contact persons', {
+    surveyId,
+    staffId,
+    responses: table.rows.length,
+  });
+  return {
+    filename: exportName(survey, 'einrichtungen-mit-ansprechpersonen', 'csv', deps.now()),
+    content: toEvaluationCsv(table),
   };
 }
 

@@ -3,12 +3,13 @@ import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
 import { disclosureThresholdOf } from '../shared/config/stage';
 import { featureLambda } from '../shared/http/feature-lambda';
-import { httpHandler } from '../shared/http/handler';
+import { httpHandler, staffId } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
 import { defaultStore } from '../shared/store/client';
 import {
   type EvaluationDeps,
   exportCsv,
+  exportCsvWithContacts,
   exportXlsx,
   getEvaluation,
   getGaps,
@@ -62,6 +63,13 @@ export const handler = featureLambda('evaluation', {
     const file = await exportCsv(deps(), params.surveyId, query);
     return new RawResponse(file.content, csvMediaType, 200, attachment(file.filename));
   }),
+  exportEvaluationWithContacts: httpHandler(
+    routes.exportEvaluationWithContacts,
+    async ({ params, query }, context) => {
+      const file = await exportCsvWithContacts(deps(), params.surveyId, query, staffId(context));
+      return new RawResponse(file.content, csvMediaType, 200, attachment(file.filename));
+    },
+  ),
   exportEvaluationXlsx: httpHandler(routes.exportEvaluationXlsx, async ({ params, query }) => {
     const file = await exportXlsx(deps(), params.surveyId, query);
     return new RawResponse(

@@ -130,6 +130,61 @@ describe('survey API through the local server', () => {
     expect(none.total).toBe(0);
   });
 
+  it('refuses a draft with a NUL or a lone surrogate, naming the field, and keeps what was saved', async () => {
+    const surveyId = await newSurvey();
+    const invited = await post(`/api/staff/surveys/${surveyId}/invitations`, {
+      institutionName: 'Caritas Giebelstadt',
+      email: 'info@caritas.example',
+      language: 'de',
+    });
+    const token = new URL(((await invited.json()) as { link: string }).link).pathname.split('/').pop();
+    const json = { 'content-type': 'application/json', 'accept-language': 'uk' };
+    const put = (body: string) =>
+      fetch(`${stack.url}/api/survey/${token}/draft`, { method: 'PUT', headers: json, body });
+    const answers = completeAnswers();
+    const saved = await put(JSON.stringify({ answers, contact, version: 0, language: 'de' }));
+    expect(saved.status).toBe(200);
+    const { version } = (await saved.json()) as { version: number };
+
+    const withNul = { ...answers, institution: { ...answers.institution, name: 'Caritas\u0000' } };
+    // JSON.stringify writes the lone surrogate as the escape `\ud800`: that is what reaches the server.
+    const withSurrogate = JSON.stringify({
+      answers,
+      contact: { ...contact, name: 'Erika \ud800' },
+      version,
+      language: 'de',
+    });
+    const refused = [
+      [
+        await put(JSON.stringify({ answers: withNul, contact, version, language: 'de' })),
+        'body.answers.institution.name',
+      ],
+      [await put(withSurrogate), 'body.contact.name'],
+    ] as const;
+    for (const [response, field] of refused) {
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as {
+        errors: { field: string; code: string; reason: string }[];
+      };
+      expect(problem.errors).toEqual([
+        expect.objectContaining({
+          field,
+          code: 'invalid_characters',
+          reason: expect.stringContaining('символи'),
+        }),
+      ]);
+    }
+
+    const view = (await (await fetch(`${stack.url}/api/survey/${token}`)).json()) as {
+      version: number;
+      answers: { institution: { name: string } };
+      contact: { name: string };
+    };
+    expect(view.version).toBe(version);
+    expect(view.answers.institution.name).toBe(answers.institution.name);
+    expect(view.contact.name).toBe(contact.name);
+  });
+
   it('refuses staff routes to residents and anonymous callers', async () => {
     expect((await fetch(`${stack.url}/api/staff/surveys`)).status).toBe(401);
   });

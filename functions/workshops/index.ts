@@ -19,8 +19,8 @@ import {
   listWorkshops,
   ownRegistration,
   recordResults,
-  register,
   registrationsCsv,
+  requestRegistration,
   type WorkshopDeps,
   workshopInvitation,
 } from './workshops';
@@ -71,7 +71,7 @@ export const handler = featureLambda('workshops', {
     workshopInvitation(deps(), params.workshopId, params.token),
   ),
   registerForWorkshop: httpHandler(routes.registerForWorkshop, async ({ params, body }) =>
-    register(deps(), params.workshopId, body),
+    requestRegistration(deps(), params.workshopId, body),
   ),
   ownWorkshopRegistration: httpHandler(routes.ownWorkshopRegistration, async ({ params }) =>
     ownRegistration(deps(), params.token),

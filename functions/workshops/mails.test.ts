@@ -57,4 +57,24 @@ describe('workshop letters', () => {
     expect(mail.text).toContain('https://wegweiser.example/workshop/registration/abc');
     expect(mail.text).not.toContain('14:00 Begrüßung');
   });
+
+  it.each(
+    (['de', 'en', 'ar', 'tr', 'uk', 'ru', 'fa'] satisfies Language[]).flatMap((language) =>
+      (['alreadyRegistered', 'alreadyWaiting'] as const).map((kind) => [language, kind] as const),
+    ),
+  )('tells an address in %s that it is %s, with its link again', (language, kind) => {
+    const mail = workshopMail({
+      kind,
+      to: 'erika@example.org',
+      language,
+      workshop,
+      name: 'Erika Beispiel',
+      link: 'https://wegweiser.example/workshop/registration/abc',
+    });
+    expect(mail.purpose).toBe(`workshop-${kind}`);
+    expect(mail.subject).toContain(workshop.title);
+    expect(mail.text).toContain('Erika Beispiel');
+    expect(mail.text).toContain('https://wegweiser.example/workshop/registration/abc');
+    expect(mail.text).not.toMatch(/\{\w+\}/);
+  });
 });

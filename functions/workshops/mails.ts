@@ -4,7 +4,14 @@ import type { MailMessage } from '../shared/mail/mailer';
 import { formatDateTime, letter } from '../survey/mails';
 import type { WorkshopRecord } from './workshop-store';
 
-type LetterKind = 'announcement' | 'registered' | 'waiting' | 'movedUp' | 'cancelled';
+type LetterKind =
+  | 'announcement'
+  | 'registered'
+  | 'waiting'
+  | 'alreadyRegistered'
+  | 'alreadyWaiting'
+  | 'movedUp'
+  | 'cancelled';
 
 /** A workshop letter in the recipient's language; dates in Berlin time and the Gregorian calendar. */
 export function workshopMail(options: {

@@ -100,15 +100,12 @@ export const RegisterRequest = z.strictObject({
 });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
-export const RegistrationResult = z.object({
-  status: RegistrationStatus,
-  /** 1-based place on the waiting list, while waiting. */
-  waitingPosition: z.number().int().optional(),
-  /** The own-registration token, only on the first answer (it is also e-mailed). */
-  manageToken: LinkToken.optional(),
-  /** True when this address was registered already: the same registration is answered. */
-  alreadyRegistered: z.boolean(),
-});
+/**
+ * The public answer to a registration, the same for every address (new, registered, waiting, cancelled):
+ * whether it got a place, waits or was registered already, and the personal link, go to the address by
+ * e-mail, so the answer cannot be used to find out who registered.
+ */
+export const RegistrationResult = z.object({ status: z.literal('check_your_mail') });
 export type RegistrationResult = z.infer<typeof RegistrationResult>;
 
 /** A registration as its person and staff see it. */

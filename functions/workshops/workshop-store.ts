@@ -193,6 +193,20 @@ export class WorkshopStore {
     return registrations.sort((a, b) => a.ticket - b.ticket);
   }
 
+  /**
+   * One more personal link to an existing registration, for the letter that sends it again; earlier
+   * links keep working, so asking again cannot take a person's link away.
+   */
+  async addRegistrationLink(registration: RegistrationRecord, tokenHash: string): Promise<void> {
+    await this.store.create({
+      ...keys.workshopRegistrationToken(tokenHash),
+      entity: 'WorkshopRegistrationToken',
+      workshopId: registration.workshopId,
+      emailHash: registration.emailHash,
+      expiresAt: registration.expiresAt,
+    });
+  }
+
   /** The first people on the waiting list, in order (gsi1; a stale entry is caught by the promotion's condition). */
   async firstWaiting(workshopId: string, limit: number): Promise<RegistrationRecord[]> {
     const page = await this.store.query(RegistrationRecord, {

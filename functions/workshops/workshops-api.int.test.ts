@@ -47,24 +47,63 @@ describe('workshop API through the local server', () => {
     expect(response.status).toBe(401);
   });
 
-  it('registers from the public page, then waits, and answers a repeat with the same registration', async () => {
+  /** The letters the local stage "sent" to an address, newest first. */
+  async function lettersTo(email: string) {
+    const page = (await (await fetch(`${stack.url}/api/dev/outbox?limit=100`)).json()) as {
+      messages: { purpose: string; to: string[] }[];
+    };
+    return page.messages.filter((message) => message.to[0] === email).map((message) => message.purpose);
+  }
+
+  it('answers a new, a registered and a waiting address byte for byte the same, and tells each by mail', async () => {
     const workshopId = await newWorkshop('2099-03-01T00:00:00+01:00');
     const headers = { 'content-type': 'application/json' };
-    const first = await post(`/api/workshops/${workshopId}/registrations`, person, headers);
-    const second = await post(
-      `/api/workshops/${workshopId}/registrations`,
-      { ...person, email: 'murat@example.org' },
-      headers,
-    );
-    const again = await post(`/api/workshops/${workshopId}/registrations`, person, headers);
+    const register = async (body: object) => {
+      const response = await post(`/api/workshops/${workshopId}/registrations`, body, headers);
+      return { status: response.status, body: await response.text() };
+    };
+    const run = crypto.randomUUID().slice(0, 8);
+    const first = { ...person, email: `erika-${run}@example.org` };
+    const second = { ...person, email: `murat-${run}@example.org` };
 
-    expect(first.status).toBe(201);
-    expect(await first.json()).toMatchObject({ status: 'registered', alreadyRegistered: false });
-    expect(await second.json()).toMatchObject({ status: 'waiting', waitingPosition: 1 });
-    expect(await again.json()).toEqual({ status: 'registered', alreadyRegistered: true });
+    const answers = [
+      await register(first), // new: the place
+      await register(second), // new: the waiting list
+      await register(first), // registered
+      await register({ ...second, name: 'Jemand' }), // waiting
+    ];
+
+    expect(answers).toEqual(Array(4).fill({ status: 202, body: '{"status":"check_your_mail"}' }));
+    expect(await lettersTo(first.email)).toEqual(['workshop-alreadyRegistered', 'workshop-registered']);
+    expect(await lettersTo(second.email)).toEqual(['workshop-alreadyWaiting', 'workshop-waiting']);
     const page = (await (await fetch(`${stack.url}/api/workshops/${workshopId}`)).json()) as object;
     expect(page).toMatchObject({ capacity: 1, placesLeft: 0, waiting: 1, registrationOpen: true });
     expect(JSON.stringify(page)).not.toContain('erika');
+  });
+
+  it('answers open survey participation the same for a known and an unknown address', async () => {
+    const created = await post('/api/staff/surveys', {
+      title: 'Offene Teilnahme',
+      opensAt: '2026-01-01T00:00:00+01:00',
+      closesAt: '2099-01-01T00:00:00+01:00',
+      openParticipation: true,
+    });
+    const { surveyId } = (await created.json()) as { surveyId: string };
+    const ask = async (email: string) => {
+      const response = await post(
+        `/api/surveys/${surveyId}/participation`,
+        { institutionName: 'Jugendtreff', email, language: 'de' },
+        { 'content-type': 'application/json' },
+      );
+      return { status: response.status, body: await response.text() };
+    };
+    const known = `known-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    await ask(known);
+
+    const answers = [await ask(known), await ask(`unknown-${crypto.randomUUID().slice(0, 8)}@example.org`)];
+
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]?.status).toBe(202);
   });
 
   it('refuses registration after the deadline with 410 and a localized reason', async () => {

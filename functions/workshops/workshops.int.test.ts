@@ -24,6 +24,7 @@ import {
   recordResults,
   register,
   registrationsCsv,
+  requestRegistration,
   type WorkshopDeps,
   workshopInvitation,
 } from './workshops';
@@ -164,7 +165,7 @@ describe('the workshop against DynamoDB Local', () => {
     await register(deps, workshopId, person(4));
     expect(third).toMatchObject({ status: 'waiting', waitingPosition: 1 });
 
-    const cancelled = await cancelOwnRegistration(deps, first.manageToken ?? '');
+    const cancelled = await cancelOwnRegistration(deps, first.manageToken);
 
     expect(cancelled.status).toBe('cancelled');
     const own = await ownRegistration(deps, third.manageToken ?? '');
@@ -205,16 +206,69 @@ describe('the workshop against DynamoDB Local', () => {
     const again = await register(deps, workshopId, { ...person(1), email: ' Person1@Example.org ' });
 
     expect(concurrent.filter((result) => !result.alreadyRegistered)).toHaveLength(1);
-    expect(again).toEqual({ status: 'registered', alreadyRegistered: true });
+    expect(again).toMatchObject({ status: 'registered', alreadyRegistered: true });
     await expectCounts(workshopId, { registered: 1, waiting: 0 });
-    expect(mailer.sent).toHaveLength(1);
+    // One registration letter; each repeat only sent the person's link again, and every link opens it.
+    expect(mailer.sent.filter((mail) => mail.purpose === 'workshop-registered')).toHaveLength(1);
+    expect(mailer.sent.filter((mail) => mail.purpose === 'workshop-alreadyRegistered')).toHaveLength(5);
+    for (const result of [...concurrent, again]) {
+      expect((await ownRegistration(deps, result.manageToken)).email).toBe('person1@example.org');
+    }
+  });
+
+  it('answers the public registration the same for a new, a registered, a waiting and a cancelled address, and tells each by mail', async () => {
+    const { workshopId } = await workshop(1);
+    const registered = await register(deps, workshopId, person(1));
+    const waiting = await register(deps, workshopId, person(2));
+    const cancelled = await register(deps, workshopId, person(3));
+    await cancelOwnRegistration(deps, cancelled.manageToken);
+    mailer.sent = [];
+    const before = await listRegistrations(deps, workshopId);
+
+    // The requester may give another name; only the address decides.
+    const answers: string[] = [];
+    for (const request of [person(1), person(2), person(3), person(4)]) {
+      const answer = await requestRegistration(deps, workshopId, { ...request, name: 'Someone Else' });
+      answers.push(JSON.stringify(answer));
+    }
+
+    expect(answers).toEqual(Array(4).fill(JSON.stringify({ status: 'check_your_mail' })));
+    const letter = (email: string) => mailer.sent.filter((mail) => mail.to[0] === email);
+    expect(letter('person1@example.org').map((mail) => mail.purpose)).toEqual(['workshop-alreadyRegistered']);
+    expect(letter('person2@example.org').map((mail) => mail.purpose)).toEqual(['workshop-alreadyWaiting']);
+    expect(letter('person3@example.org').map((mail) => mail.purpose)).toEqual(['workshop-waiting']);
+    expect(letter('person4@example.org').map((mail) => mail.purpose)).toEqual(['workshop-waiting']);
+    // The letter to a known address names its own registration, never what the requester typed.
+    expect(letter('person1@example.org')[0]?.text).toContain('Person 1');
+    expect(letter('person1@example.org')[0]?.text).not.toContain('Someone Else');
+    // The link sent again opens the existing registration; the first link still works too.
+    const resent = /\/workshop\/registration\/([\w-]{22,})\?lang=de\b/.exec(
+      letter('person2@example.org')[0]?.text ?? '',
+    );
+    expect(await ownRegistration(deps, resent?.[1] ?? '')).toMatchObject({
+      email: 'person2@example.org',
+      status: 'waiting',
+      waitingPosition: 1,
+    });
+    expect((await ownRegistration(deps, waiting.manageToken)).status).toBe('waiting');
+    expect((await ownRegistration(deps, registered.manageToken)).status).toBe('registered');
+    // No second registration and no change of order: the known addresses are where they were.
+    const after = await listRegistrations(deps, workshopId);
+    expect(after.slice(0, 2)).toEqual(before);
+    expect(after.map((entry) => [entry.email, entry.status, entry.waitingPosition])).toEqual([
+      ['person1@example.org', 'registered', undefined],
+      ['person2@example.org', 'waiting', 1],
+      ['person3@example.org', 'waiting', 2],
+      ['person4@example.org', 'waiting', 3],
+    ]);
+    await expectCounts(workshopId, { registered: 1, waiting: 3 });
   });
 
   it('lets a cancelled address register again, and cancelling twice changes nothing', async () => {
     const { workshopId } = await workshop(1);
     const first = await register(deps, workshopId, person(1));
-    await cancelOwnRegistration(deps, first.manageToken ?? '');
-    await cancelOwnRegistration(deps, first.manageToken ?? '');
+    await cancelOwnRegistration(deps, first.manageToken);
+    await cancelOwnRegistration(deps, first.manageToken);
     expect((await counts(workshopId)).counter).toEqual({ registered: 0, waiting: 0 });
 
     const second = await register(deps, workshopId, person(1));

@@ -18,6 +18,7 @@ import type {
   Registration,
   RegistrationEntry,
   RegistrationResult,
+  RegistrationStatus,
   StaffWorkshop,
 } from './schemas';
 import type {
@@ -282,14 +283,43 @@ export async function fillPlaces(deps: WorkshopDeps, workshop: WorkshopRecord): 
 }
 
 /**
+ * What happened to a registration request. Never shown to the requester: the public answer is
+ * {@link requestRegistration}'s, the same for every address; this goes to the address by e-mail and to
+ * tests.
+ */
+export interface RegistrationOutcome {
+  status: RegistrationStatus;
+  /** 1-based place on the waiting list, while waiting. */
+  waitingPosition?: number;
+  /** The personal link's token that was e-mailed (a new one when the link was sent again). */
+  manageToken: string;
+  /** True when the address was registered already: its link was sent again, nothing else changed. */
+  alreadyRegistered: boolean;
+}
+
+/**
+ * The public registration: the same answer, status and shape for a new, a registered, a waiting or a
+ * cancelled address, so nobody can find out from it who registered. What happened, with the personal
+ * link, goes to the address by e-mail; only its owner learns it.
+ */
+export async function requestRegistration(
+  deps: WorkshopDeps,
+  workshopId: string,
+  input: RegisterRequest,
+): Promise<RegistrationResult> {
+  await register(deps, workshopId, input);
+  return { status: 'check_your_mail' };
+}
+
+/**
  * Registers a person: a place while one is free and nobody waits, else the waiting list. The same
- * address again is the same registration, also when both arrive at once.
+ * address again is the same registration, also when both arrive at once; its owner gets the link again.
  */
 export async function register(
   deps: WorkshopDeps,
   workshopId: string,
   input: RegisterRequest,
-): Promise<RegistrationResult> {
+): Promise<RegistrationOutcome> {
   // 1. The workshop must exist and its registration be open.
   const workshop = await requireWorkshop(deps, workshopId);
   if (!registrationOpen(deps, workshop)) {
@@ -302,10 +332,10 @@ export async function register(
   if (input.invitationToken) {
     invitationId = (await deps.workshops.inviteeByToken(hashToken(input.invitationToken)))?.invitationId;
   }
-  // 3. An address registered already gets its registration back.
+  // 3. An address registered already: its owner gets the link again by mail, nothing else changes.
   const emailHash = hashEmail(input.email);
   const existing = await deps.workshops.getRegistration(workshopId, emailHash);
-  if (existing && existing.status !== 'cancelled') return alreadyRegistered(deps, existing);
+  if (existing && existing.status !== 'cancelled') return sendLinkAgain(deps, workshop, existing);
   // 4. A place, or the waiting list; the counter's conditions decide, never this read.
   const token = deps.newToken();
   const base: RegistrationRecord = {
@@ -331,7 +361,7 @@ export async function register(
   }
   if (outcome !== 'done') {
     const current = await deps.workshops.getRegistration(workshopId, emailHash);
-    if (current && current.status !== 'cancelled') return alreadyRegistered(deps, current);
+    if (current && current.status !== 'cancelled') return sendLinkAgain(deps, workshop, current);
     throw new DomainError('conflict', 'registration changed concurrently');
   }
   // 5. Confirm by mail with the person's own link; a place may have come free meanwhile.
@@ -358,14 +388,35 @@ export async function register(
   };
 }
 
-async function alreadyRegistered(
+/**
+ * Mails the owner of an address that is registered (or waiting) a new personal link, in the language
+ * they registered in. A new link rather than none, so that the work (a write, a letter) is about the
+ * same as for a new registration and the answer's timing does not stand out; earlier links keep working.
+ */
+async function sendLinkAgain(
   deps: WorkshopDeps,
+  workshop: WorkshopRecord,
   registration: RegistrationRecord,
-): Promise<RegistrationResult> {
+): Promise<RegistrationOutcome> {
+  const token = deps.newToken();
+  await deps.workshops.addRegistrationLink(registration, hashToken(token));
+  await tell(
+    deps,
+    workshopMail({
+      kind: registration.status === 'waiting' ? 'alreadyWaiting' : 'alreadyRegistered',
+      to: registration.email,
+      language: registration.language,
+      workshop,
+      name: registration.name,
+      link: manageLink(deps, token, registration.language),
+    }),
+    registration,
+  );
   const position = await waitingPosition(deps, registration);
   return {
     status: registration.status,
     ...(position ? { waitingPosition: position } : {}),
+    manageToken: token,
     alreadyRegistered: true,
   };
 }

@@ -6,7 +6,25 @@ export interface BotActivity {
   text?: string;
   locale?: string;
   suggestedActions?: { actions: { title: string; value: Record<string, string> }[] };
-  attachments?: { contentType: string; content: { title: string; text: string } }[];
+  attachments?: BotAttachment[];
+}
+
+/** An offering card: an Adaptive Card of plain text runs (`functions/chatbot/adapter/offering-card.ts`). */
+export interface BotAttachment {
+  contentType: string;
+  content: {
+    body?: { type: string; inlines?: { type: string; text: string }[] }[];
+    actions?: { type: string; title: string; url?: string }[];
+  };
+}
+
+/** The texts of a card, in order; the first is the offering's title. */
+export function cardTexts(attachment: BotAttachment): string[] {
+  return (attachment.content.body ?? []).flatMap((block) => (block.inlines ?? []).map((run) => run.text));
+}
+
+export function cardTitle(attachment: BotAttachment): string | undefined {
+  return cardTexts(attachment)[0];
 }
 
 /** What a resident types or presses; everything but the conversation has a default. */

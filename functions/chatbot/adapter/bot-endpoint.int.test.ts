@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../local/stack';
-import { type BotActivity, messageActivity, postActivity, say } from '../../../local/testing/bot-client';
+import {
+  type BotActivity,
+  cardTitle,
+  messageActivity,
+  postActivity,
+  say,
+} from '../../../local/testing/bot-client';
 import { startTestStack } from '../../../local/testing/local-stack';
 import { freshStore } from '../../../local/testing/test-store';
 import { DynamoDbStorage, StorageConflict } from './dynamodb-storage';
@@ -51,7 +57,9 @@ describe('the Bot Framework endpoint /api/messages', () => {
     const activities = await say(stack.url, 'conv-uk', { text: 'курси німецької в Оксенфурті' });
     const found = activities.find((reply) => reply.attachments?.length);
     expect(found?.locale).toBe('uk');
-    expect(found?.attachments?.[0]?.content.title).toBe('Deutschkurs am Vormittag mit Kinderbetreuung');
+    expect(found?.attachments?.[0] && cardTitle(found.attachments[0])).toBe(
+      'Deutschkurs am Vormittag mit Kinderbetreuung',
+    );
   });
 
   it('answers a Turkish question from the German-sourced knowledge base in Turkish, linking its section', async () => {
@@ -120,6 +128,32 @@ describe('the Bot Framework endpoint /api/messages', () => {
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { errors: { field: string }[] };
     expect(problem.errors.map((error) => error.field)).toContain('body.conversation');
+  });
+
+  it('refuses a deeply nested activity with a 400 before the conversation runs', async () => {
+    const activity = messageActivity('conv-deep', { text: 'Hallo' });
+    // 100 000 levels cannot be built with JSON.stringify (it recurses): the raw text is spliced instead.
+    const levels = 100_000;
+    const nested = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const raw = JSON.stringify({ ...activity, value: '<nested>' }).replace('"<nested>"', nested);
+    const response = await fetch(`${stack.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: raw,
+    });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { field: string; code: string; reason: string }[] };
+    expect(problem.errors).toEqual([
+      expect.objectContaining({
+        field: 'body.value',
+        code: 'too_deep',
+        reason: expect.stringContaining('64'),
+      }),
+    ]);
+    // The same activity sent properly afterwards is answered: the refused one was never marked handled.
+    const retried = await postActivity(stack.url, activity);
+    expect(retried.status).toBe(200);
+    expect(retried.activities[0]?.text).toContain('Wegweiser');
   });
 });
 

@@ -2,7 +2,6 @@ import {
   ActivityTypes,
   type Attachment,
   ConversationState as BotConversationState,
-  CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type TurnContext,
@@ -11,8 +10,10 @@ import { logger } from '../../shared/log/logger';
 import type { Store } from '../../shared/store/store';
 import { type ConversationDeps, converse, type Reply } from '../conversation/converse';
 import { ConversationState, newConversationState } from '../conversation/state';
-import { DynamoDbStorage, firstDelivery } from './dynamodb-storage';
+import { type ActivityClaim, claimActivity, completeActivity, releaseActivity } from './activity-claim';
+import { DynamoDbStorage } from './dynamodb-storage';
 import { plainAsMarkdown } from './markdown';
+import { offeringCardAttachment } from './offering-card';
 
 /**
  * The thin botbuilder layer: the endpoint bridge (API Gateway → CloudAdapter.process), turn handling
@@ -39,15 +40,9 @@ export interface BotHttpResult {
   body: unknown;
 }
 
-function toActivity(reply: Reply) {
-  const attachments: Attachment[] = (reply.cards ?? []).map((card) =>
-    CardFactory.heroCard(
-      card.title,
-      card.lines.join('\n\n'),
-      undefined,
-      card.url ? CardFactory.actions([{ type: 'openUrl', title: card.title, value: card.url }]) : undefined,
-    ),
-  );
+/** A reply as an activity: its text as markdown showing exactly the plain text, offerings as plain cards. */
+export function toActivity(reply: Reply) {
+  const attachments: Attachment[] = (reply.cards ?? []).map(offeringCardAttachment);
   return {
     type: ActivityTypes.Message,
     text: plainAsMarkdown(reply.text),
@@ -94,12 +89,9 @@ export function createBotEndpoint(options: BotEndpointOptions) {
   const conversationState = new BotConversationState(new DynamoDbStorage(options.store, now));
   const stateProperty = conversationState.createProperty<unknown>('wegweiser');
 
-  async function onTurn(context: TurnContext): Promise<void> {
+  /** The turn itself: the conversation, its state, the replies. */
+  async function answer(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.ConversationUpdate) return;
-    // Channels re-send what was not answered within 15 s: each activity is answered once.
-    if (activity.id && !(await firstDelivery(options.store, activity.conversation.id, activity.id, now())))
-      return;
     if (activity.type === ActivityTypes.ConversationUpdate) {
       const joined = (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient?.id);
       if (!joined) return;
@@ -119,6 +111,35 @@ export function createBotEndpoint(options: BotEndpointOptions) {
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   }
 
+  async function onTurn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.ConversationUpdate) return;
+    // Channels re-send what was not answered within 15 s or failed: each activity is answered once.
+    let claim: ActivityClaim | undefined;
+    if (activity.id) {
+      claim = await claimActivity(options.store, activity.conversation.id, activity.id, now());
+      if (!claim) return;
+    }
+    try {
+      await answer(context);
+    } catch (error) {
+      // Give the activity back, so the channel's retry of this failed turn is answered.
+      if (claim) await releaseActivity(options.store, claim);
+      throw error;
+    }
+    if (claim) {
+      try {
+        await completeActivity(options.store, claim);
+      } catch (error) {
+        // The replies are out: failing the delivery now would only make the channel ask again. The
+        // claim stays `processing` and keeps duplicates away for its lease.
+        logger.error('bot activity not marked done', {
+          errorType: error instanceof Error ? error.name : typeof error,
+        });
+      }
+    }
+  }
+
   return async function process(body: unknown, authorization: string | undefined): Promise<BotHttpResult> {
     let status = 200;
     let responseBody: unknown;
@@ -133,6 +154,7 @@ export function createBotEndpoint(options: BotEndpointOptions) {
       end: () => undefined,
       header: () => undefined,
     };
+    let failed = false;
     await adapter.process(
       {
         method: 'POST',
@@ -140,8 +162,15 @@ export function createBotEndpoint(options: BotEndpointOptions) {
         body: body as Record<string, unknown>,
       },
       response,
-      onTurn,
+      (context) =>
+        onTurn(context).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
     );
+    // botbuilder answers 200 after `onTurnError`; a failed turn must not look answered, or the channel
+    // never retries it. 503: the same delivery may well succeed again.
+    if (failed) return { status: 503, body: undefined };
     return { status, body: responseBody };
   };
 }

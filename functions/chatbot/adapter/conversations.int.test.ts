@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../local/stack';
-import { type BotActivity, say as sendToBot } from '../../../local/testing/bot-client';
+import { type BotActivity, cardTitle, say as sendToBot } from '../../../local/testing/bot-client';
 import { startTestStack } from '../../../local/testing/local-stack';
 import { type Language, languageCodes, languages } from '../../shared/i18n/languages';
 import { type MessageKey, translate } from '../../shared/i18n/messages';
@@ -163,7 +163,7 @@ describe('conversations through the CloudAdapter, every capability in every lang
     const found = replies.find((reply) => reply.attachments?.length);
     expect(found?.locale).toBe(testCase.language);
     expect(found?.text).toContain(opening(testCase.language, 'bot.offeringsFound').trim());
-    expect(found?.attachments?.map((card) => card.content.title)).toContain(testCase.offering.title);
+    expect(found?.attachments?.map(cardTitle)).toContain(testCase.offering.title);
   });
 
   it.each(cases)('shows the help menu in $language', async (testCase) => {
@@ -235,9 +235,7 @@ describe('conversations through the CloudAdapter, every capability in every lang
       const conversation = await conversationIn(testCase, 'help-offering');
       const replies = await say(conversation, locale, { text });
       const found = replies.find((reply) => reply.attachments?.length);
-      expect(found?.attachments?.map((card) => card.content.title)).toContain(
-        'Hausaufgabenhilfe und Lerntreff',
-      );
+      expect(found?.attachments?.map(cardTitle)).toContain('Hausaufgabenhilfe und Lerntreff');
     },
   );
 

@@ -81,29 +81,3 @@ export class DynamoDbStorage implements Storage {
     );
   }
 }
-
-/** Marks an activity as handled; false when it was handled before (a channel's re-send). */
-export async function firstDelivery(
-  store: Store,
-  conversationId: string,
-  activityId: string,
-  now: Date,
-): Promise<boolean> {
-  try {
-    await store.client.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: {
-          ...keys.botActivity(conversationId, activityId),
-          entity: 'BotActivity',
-          expiresAt: epochSeconds(now) + 24 * 60 * 60,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}

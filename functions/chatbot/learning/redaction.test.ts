@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { languageCodes } from '../../shared/i18n/languages';
+import evalSet from '../eval/qa-eval-set.json';
 import { isSmallTalk } from './learning';
-import { redactPersonalData } from './redaction';
+import { placeholders, redactPersonalData } from './redaction';
+import corpus from './redaction-corpus.json';
+
+/** The word on its own, not as part of a longer one ("An" is not found in "Anmeldung"). */
+const asWord = (word: string) =>
+  new RegExp(`(?<![\\p{L}\\p{M}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'u');
 
 describe('redactPersonalData', () => {
   it.each([
@@ -37,6 +44,19 @@ describe('redactPersonalData', () => {
     ['fa', 'سلام، اسم من مریم است. کلاس آلمانی کجاست؟', 'سلام، اسم من [name] است. کلاس آلمانی کجاست؟'],
     ['an IBAN', 'IBAN DE89 3704 0044 0532 0130 00 bitte', 'IBAN [phone] bitte'],
     ['phone numbers in Arabic-Indic digits', 'رقمي ٠١٥١٢٣٤٥٦٧٨', 'رقمي [phone]'],
+    // Where a name cannot be told apart, less is kept: the clause after "أنا" goes whole.
+    ['ar: a clause after "I am" goes whole', 'أنا أبحث عن دورة لغة', 'أنا [name]'],
+    [
+      'de: a capitalised word after "ich bin" goes',
+      'Ich bin Lehrerin und suche einen Kurs',
+      'Ich bin [name] und suche einen Kurs',
+    ],
+    ['fa: "looking for …" before "هستم" is no name', 'من دنبال کلاس زبان هستم', 'من دنبال کلاس زبان هستم'],
+    [
+      'en: a place before "here" is no name',
+      'Is there a Deutschkurs in Würzburg here?',
+      'Is there a Deutschkurs in Würzburg here?',
+    ],
   ])('%s', (_case, text, expected) => {
     expect(redactPersonalData(text)).toBe(expected);
   });
@@ -49,6 +69,35 @@ describe('redactPersonalData', () => {
   ])('leaves a question without personal data as it is: "%s"', (text) => {
     expect(redactPersonalData(text)).toBe(text);
   });
+});
+
+describe('the corpus of self-introductions, greetings and signatures', () => {
+  it.each(corpus.entries.map((entry) => [entry.language, entry.text, entry] as const))(
+    '%s: "%s" loses its names and keeps its question',
+    (_language, _text, entry) => {
+      const redacted = redactPersonalData(entry.text);
+      for (const name of entry.names) expect(redacted).not.toMatch(asWord(name));
+      for (const word of entry.keep) expect(redacted).toMatch(asWord(word));
+      expect(redacted).toContain(placeholders.name);
+    },
+  );
+
+  it('covers every supported language with names in Latin, Cyrillic and Arabic script', () => {
+    for (const language of languageCodes) {
+      expect(corpus.entries.filter((entry) => entry.language === language).length).toBeGreaterThanOrEqual(4);
+    }
+    const names = corpus.entries.flatMap((entry) => entry.names).join(' ');
+    expect(names).toMatch(/\p{Script=Latin}/u);
+    expect(names).toMatch(/\p{Script=Cyrillic}/u);
+    expect(names).toMatch(/\p{Script=Arabic}/u);
+  });
+
+  it.each(evalSet.map((item) => [item.language, item.question] as const))(
+    '%s: keeps the question without names "%s" as it is',
+    (_language, question) => {
+      expect(redactPersonalData(question)).toBe(question);
+    },
+  );
 });
 
 describe('isSmallTalk', () => {

@@ -2,14 +2,21 @@
  * Removes personal data from a question before it is kept for staff review: e-mail addresses, phone
  * numbers (and other long digit runs such as IBANs), street addresses, and names where a message
  * introduces them ("ich heiße …", "my name is …", "меня зовут …", "benim adım …", "اسمي …",
- * "اسم من …"), follows a form of address ("Frau …", "Mr …"), a greeting ("Hallo Anna,") or a sign-off
- * ("Viele Grüße, Anna").
+ * "اسم من …"; and, capitalised words only, "ich bin …", "hier ist …", "this is …", "I'm …", "это …",
+ * "я …", "це …", "ben …"), names before "hier", "here", "speaking", "на связи", "ben", after a form of
+ * address ("Frau …", "Mr …"), after a greeting ("Hallo Anna,", and any two capitalised words after one:
+ * "Hallo Maria Garcia wo …"), and signatures ("Viele Grüße, Anna", "— Fatima", a last line "Anna Schmidt",
+ * "شكرا، يوسف").
  *
- * Pragmatic, not complete: a name with no such cue ("Ahmed sucht einen Kurs") is not recognised; after an
- * introduction in Arabic script (no capital letters) or in lower case, the two words after it are
- * removed unless the second is a connector, so a following word may go too; a greeting followed by a
- * name that does not close the phrase ("Hallo Anna wo …") is missed. That is why the questions also expire (see `unansweredRetentionDays`)
- * and are never logged.
+ * Where a name cannot be told apart it keeps less: Arabic script has no capitals, so after "أنا", "انا"
+ * or "معك" the whole clause goes (up to punctuation or a word "و…"), and in Persian the one to three words
+ * before "هستم" go unless they start with a predicate such as "دنبال" ("looking for"); a capitalised word
+ * after "ich bin" goes even when it is a noun. `redaction-corpus.json` holds the phrasings this must
+ * catch, in every language; its test also checks that the chatbot evaluation's questions stay as they are.
+ *
+ * Pragmatic, not complete: a name with no such cue ("Ahmed sucht einen Kurs") is not recognised, nor a
+ * single name after a greeting that does not close the phrase ("Hallo Anna wo …"). That is why the
+ * questions also expire (see `unansweredRetentionDays`) and are never logged.
  */
 export const placeholders = {
   email: '[email]',
@@ -92,7 +99,64 @@ const greetings = [
   'вітаю',
   'дякую',
   'повагою',
+  'lg',
+  'vg',
+  'mfg',
+  'gruss',
+  'grüsse',
+  'tschüss',
+  'пока',
+  'teşekkür',
 ].map((word) => word.toLowerCase());
+
+/**
+ * Weaker introductions ("ich bin …", "this is …", "это …", "ben …"): common in other sentences too, so
+ * only capitalised words after them count as a name ("Ich bin Lehrerin" loses a word; that is the price).
+ */
+const weakIntroductions = [
+  'ich bin',
+  "ich bin's",
+  'ich bin’s',
+  'ich bins',
+  'hier ist',
+  'hier spricht',
+  'this is',
+  "it's",
+  'it’s',
+  'it is',
+  'i am',
+  "i'm",
+  'i’m',
+  'это',
+  'я',
+  'це',
+  'ben',
+].map((phrase) => phrase.split(' '));
+
+/** Words after a name that introduce it ("Ahmed Karimi hier", "Mehmet Demir ben", "Иван на связи"). */
+const trailingIntroductions = [
+  'hier',
+  'here',
+  'speaking',
+  'am apparat',
+  'тут',
+  'здесь',
+  'на связи',
+  'ben',
+].map((phrase) => phrase.split(' '));
+
+/**
+ * Arabic script has no capital letters, so after these introductions ("أنا …", "انا …", "معك …") the
+ * whole clause up to the next punctuation or "و…" ("and …") goes: it cannot be told apart from a name.
+ */
+const arabicIntroductions = new Set(['أنا', 'انا', 'إنا', 'معك', 'معاك', 'معكم']);
+/** Persian "… هستم" ("I am …"): the clause before it is a name, unless it starts with one of these. */
+const persianCopulas = new Set(['هستم', 'هستیم']);
+const persianPredicates = new Set(['دنبال', 'ساکن', 'مشغول', 'منتظر', 'اهل', 'خواهان', 'نیازمند']);
+const persianClauseStarts = new Set(['من', 'سلام', 'درود', 'ما']);
+/** Arabic-script sign-offs: the one or two words after them, ending the message, are a name. */
+const arabicSignOffs = new Set(['شكرا', 'شكراً', 'تحياتي', 'ممنون', 'مرسی', 'سپاس', 'تشکر', 'متشکرم']);
+const notNames = new Set(['جزيلا', 'جزيلاً', 'لك', 'لكم', 'زیاد', 'خیلی', 'از', 'شما']);
 
 interface Token {
   text: string;
@@ -117,8 +181,52 @@ function nextWord(tokens: Token[], index: number, allowPunctuation = true): numb
     if (!token) return undefined;
     if (token.kind === 'word') return next;
     if (token.kind === 'space') continue;
-    if (allowPunctuation && /^[:,–—-]+$/u.test(token.text.trim())) continue;
+    if (allowPunctuation && /^[:,،–—-]+$/u.test(token.text.trim())) continue;
     return undefined;
+  }
+  return undefined;
+}
+
+/** The index of the phrase's last word when it starts at `index`, else undefined. */
+function matchPhrase(tokens: Token[], index: number, phrase: string[]): number | undefined {
+  let at: number | undefined = index;
+  for (let word = 0; word < phrase.length && at !== undefined; word += 1) {
+    if (lower(tokens[at]) !== phrase[word]) return undefined;
+    if (word < phrase.length - 1) at = nextWord(tokens, at, false);
+  }
+  return at;
+}
+
+/** The index of the word before `index` when only spaces lie between. */
+function previousWord(tokens: Token[], index: number): number | undefined {
+  for (let previous = index - 1; previous >= 0; previous -= 1) {
+    const token = tokens[previous];
+    if (token?.kind === 'word') return previous;
+    if (token?.kind !== 'space' || token.text.includes('\n')) return undefined;
+  }
+  return undefined;
+}
+
+const isArabicScript = (token: Token | undefined) => /^[\u0600-\u06FF]/u.test(token?.text ?? '');
+
+/** True when only spaces and closing punctuation follow `index` to the end of the message. */
+function endsMessage(tokens: Token[], index: number): boolean {
+  return tokens.slice(index + 1).every((token) => token.kind === 'space' || /^[\s.!?؟]+$/u.test(token.text));
+}
+
+/**
+ * The words of a closing signature starting at `first` (up to three, to the end of the message), or
+ * undefined when more follows. Latin and Cyrillic words must be capitalised.
+ */
+function signature(tokens: Token[], first: number): number[] | undefined {
+  const words: number[] = [];
+  for (let at: number | undefined = first; at !== undefined; at = nextWord(tokens, at, false)) {
+    const token = tokens[at];
+    if (!isCapitalised(token) && !isArabicScript(token)) return undefined;
+    if (isArabicScript(token) && notNames.has(lower(token))) return undefined;
+    words.push(at);
+    if (words.length > 3) return undefined;
+    if (endsMessage(tokens, at)) return words;
   }
   return undefined;
 }
@@ -152,6 +260,38 @@ function markName(tokens: Token[], first: number, afterIntroduction: boolean): v
   }
 }
 
+/** True for a token that ends a clause: punctuation or a line break. */
+const endsClause = (token: Token | undefined) =>
+  !token ||
+  (token.kind === 'other' && /[.,!?;:،؟؛—–]/u.test(token.text)) ||
+  (token.kind === 'space' && token.text.includes('\n'));
+
+/** Marks every word after `index` up to the end of the clause or a word "و…" ("and …") after the first. */
+function markClause(tokens: Token[], index: number): void {
+  let words = 0;
+  for (let at = index + 1; at < tokens.length && !endsClause(tokens[at]); at += 1) {
+    const token = tokens[at] as Token;
+    if (token.kind !== 'word') continue;
+    if (words > 0 && /^و/u.test(token.text)) return;
+    token.name = true;
+    words += 1;
+  }
+}
+
+/** Marks the one to three words before Persian "هستم" back to the clause's start ("من", a greeting). */
+function markPersianClause(tokens: Token[], index: number): void {
+  const clause: number[] = [];
+  for (let at = index - 1; at >= 0 && !endsClause(tokens[at]); at -= 1) {
+    const token = tokens[at] as Token;
+    if (token.kind !== 'word') continue;
+    if (persianClauseStarts.has(token.text) || token.text === 'و') break;
+    clause.unshift(at);
+  }
+  const first = tokens[clause[0] ?? -1];
+  if (clause.length === 0 || clause.length > 3 || persianPredicates.has(first?.text ?? '')) return;
+  for (const at of clause) (tokens[at] as Token).name = true;
+}
+
 function closesPhrase(tokens: Token[], index: number): boolean {
   for (let next = index + 1; next < tokens.length; next += 1) {
     const token = tokens[next];
@@ -167,15 +307,51 @@ function markNames(tokens: Token[]): void {
     if (token?.kind !== 'word') continue;
     // 1. An introduction: the next word is a name, whatever its case.
     for (const phrase of introductions) {
-      let at: number | undefined = index;
-      for (let word = 0; word < phrase.length && at !== undefined; word += 1) {
-        if (lower(tokens[at]) !== phrase[word]) at = undefined;
-        else if (word < phrase.length - 1) at = nextWord(tokens, at, false);
-      }
+      const at = matchPhrase(tokens, index, phrase);
       if (at === undefined) continue;
       const name = nextWord(tokens, at);
-      if (name !== undefined) markName(tokens, name, true);
+      // "اسمي بالشات" is "my name in the chat": a word starting with "بال" ("in the") is no name.
+      if (name !== undefined && !/^بال/u.test(tokens[name]?.text ?? '')) markName(tokens, name, true);
       break;
+    }
+    // 1a. A weaker introduction: only capitalised words after it.
+    for (const phrase of weakIntroductions) {
+      const at = matchPhrase(tokens, index, phrase);
+      if (at === undefined) continue;
+      const name = nextWord(tokens, at);
+      if (name !== undefined && isCapitalised(tokens[name])) markName(tokens, name, false);
+    }
+    // 1b. A name before the words that introduce it ("Hallo, Ahmed Karimi hier").
+    if (trailingIntroductions.some((phrase) => matchPhrase(tokens, index, phrase) !== undefined)) {
+      const run: number[] = [];
+      let before = previousWord(tokens, index);
+      while (before !== undefined && isCapitalised(tokens[before]) && run.length < 3) {
+        run.unshift(before);
+        before = previousWord(tokens, before);
+      }
+      // Only at the start of a clause or after a greeting: "in Würzburg here" is a place.
+      if (before === undefined || greetings.includes(lower(tokens[before]))) {
+        for (const at of run) (tokens[at] as Token).name = true;
+      }
+    }
+    // 1c. Arabic script: the clause after "أنا …", and the clause before Persian "… هستم".
+    if (arabicIntroductions.has(token.text)) markClause(tokens, index);
+    if (persianCopulas.has(token.text)) markPersianClause(tokens, index);
+    // 1d. A signature: after a dash, or after an Arabic-script sign-off, at the end of the message.
+    const dash = tokens[index - 1]?.kind === 'space' ? tokens[index - 2] : tokens[index - 1];
+    const afterDash = dash?.kind === 'other' && /(?:[—–]|(?:^|\s)--?)$/u.test(dash.text);
+    if (afterDash || arabicSignOffs.has(token.text)) {
+      const start = afterDash ? index : nextWord(tokens, index);
+      const words = start === undefined ? undefined : signature(tokens, start);
+      for (const at of words ?? []) (tokens[at] as Token).name = true;
+    }
+    // 1e. A last line of one to three capitalised words, or Arabic-script ones after a sign-off line.
+    if (
+      tokens[index - 1]?.kind === 'space' &&
+      tokens[index - 1]?.text.includes('\n') &&
+      isCapitalised(token)
+    ) {
+      for (const at of signature(tokens, index) ?? []) (tokens[at] as Token).name = true;
     }
     // 2. A form of address: the capitalised words after it.
     if (titles.has(lower(token).replace(/\.$/, ''))) {
@@ -186,9 +362,11 @@ function markNames(tokens: Token[]): void {
     if (greetings.includes(lower(token))) {
       const name = nextWord(tokens, index);
       if (name === undefined || !isCapitalised(tokens[name])) continue;
+      // Two capitalised words after a greeting are taken for a name even mid-sentence ("Hallo Maria
+      // Garcia wo …"): a place or noun there is lost, a name never kept.
       const second = nextWord(tokens, name, false);
-      const last = second !== undefined && isCapitalised(tokens[second]) ? second : name;
-      if (closesPhrase(tokens, last)) markName(tokens, name, false);
+      const twoWords = second !== undefined && isCapitalised(tokens[second]);
+      if (twoWords || closesPhrase(tokens, name)) markName(tokens, name, false);
     }
   }
 }

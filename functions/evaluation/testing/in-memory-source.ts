@@ -1,4 +1,4 @@
-import { questionnaireVersion } from '../../survey/questionnaire';
+import { type ContactPerson, questionnaireVersion } from '../../survey/questionnaire';
 import type { EvaluatedSurvey, SurveyWave } from '../evaluate';
 import type { EvaluationSource } from '../evaluation';
 import type { EvaluationRow, ProcessRecords } from '../rows';
@@ -13,6 +13,7 @@ export class InMemoryEvaluationSource implements EvaluationSource {
     surveys: (EvaluatedSurvey & Partial<SurveyWave>)[],
     readonly rowsBySurvey: Record<string, EvaluationRow[]>,
     readonly processRecords: ProcessRecords = { interviews: [], findings: [] },
+    readonly contactsByInvitation: Record<string, ContactPerson> = {},
   ) {
     this.surveys = surveys.map((survey) => ({
       wave: 1,
@@ -27,6 +28,15 @@ export class InMemoryEvaluationSource implements EvaluationSource {
 
   async rows(surveyId: string) {
     return this.rowsBySurvey[surveyId] ?? [];
+  }
+
+  async contacts(invitationIds: readonly string[]): Promise<ReadonlyMap<string, ContactPerson>> {
+    return new Map(
+      invitationIds.flatMap((invitationId) => {
+        const contact = this.contactsByInvitation[invitationId];
+        return contact ? [[invitationId, contact] as const] : [];
+      }),
+    );
   }
 
   async process() {

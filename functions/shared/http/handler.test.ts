@@ -202,3 +202,92 @@ describe('staff access', () => {
     expect(response.status).toBe(status);
   });
 });
+
+describe('hostile input', () => {
+  const Nested = z.strictObject({ title: z.string(), data: z.unknown().optional() });
+  const nestedRoute = {
+    ...createOffering,
+    body: Nested,
+    maxBodyBytes: 1024 * 1024,
+    query: z.object({ q: z.string().optional() }),
+  } satisfies RouteContract;
+
+  it('refuses JSON nested deeper than the bound with 400 naming the member, before the use case', async () => {
+    const useCase = vi.fn(async () => ({ ok: true }));
+    const levels = 100_000;
+    const response = await call(httpHandler(nestedRoute, useCase), {
+      routeKey,
+      body: `{"title":"x","data":${'['.repeat(levels)}${']'.repeat(levels)}}`,
+      headers: { ...json, 'accept-language': 'en' },
+      pathParameters: { id: 'abc' },
+    });
+    const problem = response.body as ProblemDocument;
+    expect(response.status).toBe(400);
+    expect(problem.errors).toEqual([
+      { field: 'body.data', code: 'too_deep', reason: 'The data is nested too deeply (at most 32 levels).' },
+    ]);
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
+  it('lets a route raise the bound in its contract', async () => {
+    const deep = `{"title":"x","data":${'['.repeat(40)}${']'.repeat(40)}}`;
+    const options = { routeKey, body: deep, headers: json, pathParameters: { id: 'abc' } };
+    const ok = async () => ({ ok: true });
+    expect((await call(httpHandler(nestedRoute, ok), options)).status).toBe(400);
+    expect((await call(httpHandler({ ...nestedRoute, maxJsonDepth: 48 }, ok), options)).status).toBe(200);
+  });
+
+  it.each([
+    ['a NUL', '{"title":"Verein\\u0000","data":{"answers":{"name":"ok"}}}', 'body.title'],
+    ['a lone surrogate', '{"title":"x","data":{"answers":{"name":"M\\ud800"}}}', 'body.data.answers.name'],
+    ['a replacement character', '{"title":"x","data":["ok","Stra\uFFFDe"]}', 'body.data.1'],
+  ])('refuses a body string with %s, naming its field', async (_what, body, field) => {
+    const useCase = vi.fn(async () => ({ ok: true }));
+    const response = await call(httpHandler(nestedRoute, useCase), {
+      routeKey,
+      body,
+      headers: json,
+      pathParameters: { id: 'abc' },
+    });
+    const problem = response.body as ProblemDocument;
+    expect(response.status).toBe(400);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({
+        field,
+        code: 'invalid_characters',
+        reason: expect.stringContaining('Zeichen'),
+      }),
+    ]);
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
+  it('refuses a base64 body that is not UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const useCase = vi.fn(async () => ({ ok: true }));
+    const response = await call(httpHandler(nestedRoute, useCase), {
+      routeKey,
+      body: bytes.toString('base64'),
+      isBase64Encoded: true,
+      headers: json,
+      pathParameters: { id: 'abc' },
+    });
+    expect(response.status).toBe(400);
+    expect((response.body as ProblemDocument).errors?.[0]).toMatchObject({
+      field: 'body',
+      code: 'invalid_characters',
+    });
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
+  it('checks query strings and path parameters the same way', async () => {
+    const useCase = vi.fn(async () => ({ ok: true }));
+    const handler = httpHandler({ ...nestedRoute, body: undefined }, useCase);
+    const inQuery = await call(handler, { routeKey, query: { q: 'a\u0000' }, pathParameters: { id: 'abc' } });
+    const inPath = await call(handler, { routeKey, pathParameters: { id: '\uDC00' } });
+    expect(inQuery.status).toBe(400);
+    expect((inQuery.body as ProblemDocument).errors?.map((error) => error.field)).toEqual(['query.q']);
+    expect(inPath.status).toBe(400);
+    expect((inPath.body as ProblemDocument).errors?.map((error) => error.field)).toEqual(['params.id']);
+    expect(useCase).not.toHaveBeenCalled();
+  });
+});

@@ -7,10 +7,18 @@ import { type Language, negotiateLanguage } from '../i18n/languages';
 import { errorFields, logger } from '../log/logger';
 import { defaultStore } from '../store/client';
 import { idempotent } from '../store/idempotency';
+import {
+  characterIssues,
+  decodeBody,
+  fieldSegment,
+  hasInvalidCharacters,
+  tooDeepField,
+} from './input-checks';
 import { HttpProblem, type ProblemCode, problemDocument } from './problem';
 import {
   allowedGroups,
   defaultMaxBodyBytes,
+  defaultMaxJsonDepth,
   needsSignIn,
   RawResponse,
   type RouteContract,
@@ -173,7 +181,12 @@ const bodyLimit = (route: RouteContract): Middleware => ({
       throw new HttpProblem('payload_too_large', [
         { field: 'body', code: 'too_large', params: { maximum: limit } },
       ]);
-    const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+    const text = decodeBody(body, isBase64Encoded);
+    if (text === undefined) {
+      // Bytes that are not UTF-8 matter only where a body is read; other routes ignore the body.
+      if (route.body) throw new HttpProblem('validation', [{ field: 'body', code: 'invalid_characters' }]);
+      return;
+    }
     request.internal.bodyText = text;
     request.internal.context.rawBody = text;
   },
@@ -197,10 +210,24 @@ function validate(schema: z.ZodType | undefined, value: unknown, location: strin
   return result.data;
 }
 
+/** Path and query parameters arrive decoded from percent-escapes: `%00` is a NUL by now. */
+function parameterIssues(parameters: Record<string, string | undefined> | undefined, location: string) {
+  return Object.entries(parameters ?? {}).flatMap(([name, value]): FieldIssue[] =>
+    hasInvalidCharacters(name) || (value !== undefined && hasInvalidCharacters(value))
+      ? [{ field: `${location}.${fieldSegment(name)}`, code: 'invalid_characters' }]
+      : [],
+  );
+}
+
 const parseRequest = (route: RouteContract): Middleware => ({
   name: 'parseRequest',
   before: (request) => {
     const { event, internal } = request;
+    const parameters = [
+      ...parameterIssues(event.pathParameters, 'params'),
+      ...parameterIssues(event.queryStringParameters, 'query'),
+    ];
+    if (parameters.length > 0) throw new HttpProblem('validation', parameters);
     let body: unknown;
     if (route.body) {
       const text = internal.bodyText;
@@ -211,12 +238,21 @@ const parseRequest = (route: RouteContract): Middleware => ({
       if (!jsonMediaType.test(contentType)) {
         throw new HttpProblem('unsupported_media_type', [{ field: 'body', code: 'json_expected' }]);
       }
+      // Bounded before parsing: deep nesting costs nothing to send but overflows the stack wherever the
+      // value is later walked or serialised (the Bot SDK, the store's marshalling, JSON.stringify).
+      const maximum = route.maxJsonDepth ?? defaultMaxJsonDepth;
+      const deep = tooDeepField(text, maximum, 'body');
+      if (deep !== undefined) {
+        throw new HttpProblem('validation', [{ field: deep, code: 'too_deep', params: { maximum } }]);
+      }
       try {
         body = JSON.parse(text);
       } catch {
         throw new HttpProblem('malformed_body', [{ field: 'body', code: 'malformed_json' }]);
       }
     }
+    const characters = route.body ? characterIssues(body, 'body') : [];
+    if (characters.length > 0) throw new HttpProblem('validation', characters);
     internal.input = {
       body: validate(route.body, body, 'body'),
       params: validate(route.params, event.pathParameters ?? {}, 'params'),

@@ -73,6 +73,11 @@ export interface RouteContract {
   successStatus?: number;
   /** Requests with bigger bodies are refused with 413 before parsing. */
   maxBodyBytes?: number;
+  /**
+   * Requests whose JSON body nests deeper than this (objects and arrays, counted together) are refused
+   * with 400 before parsing; for bodies that legitimately nest deeper than `defaultMaxJsonDepth`.
+   */
+  maxJsonDepth?: number;
   /** Exists only in the local stage (dev sign-in, dev outbox): never deployed, refused in the cloud. */
   localOnly?: boolean;
   /** Accepts `Idempotency-Key` so that a retried write is answered from the first result. */
@@ -84,6 +89,8 @@ export interface RouteContract {
 }
 
 export const defaultMaxBodyBytes = 64 * 1024;
+/** Deeper than any body a route's schema describes (a test checks every route's sample against it). */
+export const defaultMaxJsonDepth = 32;
 
 export function routeKey(route: Pick<RouteContract, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;

@@ -151,7 +151,10 @@ export const keys = {
 
   /** Bot Framework state (conversation, user), stored through the chatbot's Storage binding. */
   botState: (storageKey: string): ItemKey => ({ pk: `BOTSTATE#${part(storageKey)}`, sk: 'STATE' }),
-  /** One item per handled activity, so a channel's re-send is answered once. */
+  /**
+   * One claim per activity (processing with a lease, then done; deleted when the turn failed), so a
+   * channel's re-send is answered once and a retry after a failed turn is answered at all.
+   */
   botActivity: (conversationId: string, activityId: string): ItemKey => ({
     pk: `BOTACTIVITY#${part(conversationId)}#${part(activityId)}`,
     sk: 'HANDLED',

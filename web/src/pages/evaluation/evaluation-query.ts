@@ -165,6 +165,8 @@ export const evaluationApi = {
     for (const [name, given] of filterParams(filter)) params.set(name, given);
     return withQuery(`${base(surveyId)}/comparison`, params);
   },
+  csvWithContacts: (surveyId: string, filter: Filter): ApiPath =>
+    withQuery(`${base(surveyId)}/export-with-contacts.csv`, filterParams(filter)),
   xlsx: (surveyId: string, filter: Filter): ApiPath =>
     withQuery(`${base(surveyId)}/export.xlsx`, filterParams(filter)),
 };

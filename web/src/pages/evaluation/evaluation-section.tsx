@@ -40,7 +40,13 @@ export function EvaluationSection(props: ConsoleSectionProps) {
   const call = useStaffApi(props.token, props.onExpired);
   if (props.item)
     return (
-      <SurveyEvaluation surveyId={props.item} call={call} token={props.token} onExpired={props.onExpired} />
+      <SurveyEvaluation
+        surveyId={props.item}
+        call={call}
+        token={props.token}
+        onExpired={props.onExpired}
+        isAdmin={props.member.isAdmin}
+      />
     );
   return <SurveyChoice call={call} />;
 }
@@ -104,13 +110,20 @@ function SubNavigation(props: { surveyId: string; view: EvaluationView; search: 
 }
 
 /** CSV per part and XLSX, under the same filters; fetched with the token and saved as files. */
-function Exports(props: { surveyId: string; view: EvaluationView; token: string; onExpired: () => void }) {
+function Exports(props: {
+  surveyId: string;
+  view: EvaluationView;
+  token: string;
+  onExpired: () => void;
+  /** Admins may ask for the contact persons too (the API checks again and logs the export by ids). */
+  isAdmin: boolean;
+}) {
   const { t } = useI18n();
   const [part, setPart] = useState<ExportPart>('institutions');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
 
-  async function download(kind: 'csv' | 'xlsx') {
+  async function download(kind: 'csv' | 'xlsx' | 'contacts') {
     setBusy(true);
     setProblem(undefined);
     try {
@@ -119,6 +132,12 @@ function Exports(props: { surveyId: string; view: EvaluationView; token: string;
           evaluationApi.csv(props.surveyId, props.view.filter, part),
           props.token,
           `evaluation-${part}.csv`,
+        );
+      else if (kind === 'contacts')
+        await downloadWithToken(
+          evaluationApi.csvWithContacts(props.surveyId, props.view.filter),
+          props.token,
+          'evaluation-contacts.csv',
         );
       else
         await downloadWithToken(
@@ -174,6 +193,16 @@ function Exports(props: { surveyId: string; view: EvaluationView; token: string;
         >
           {t('evaluationPage.exports.xlsx')}
         </button>
+        {props.isAdmin && (
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={busy}
+            onClick={() => download('contacts')}
+          >
+            {t('evaluationPage.exports.withContacts')}
+          </button>
+        )}
       </div>
       <p class={problem ? 'console-notice console-notice--error' : 'console-notice'} role="status">
         {problem ?? ''}
@@ -208,7 +237,13 @@ function DashboardView(props: { surveyId: string; view: EvaluationView; search: 
   );
 }
 
-function SurveyEvaluation(props: { surveyId: string; call: StaffApi; token: string; onExpired: () => void }) {
+function SurveyEvaluation(props: {
+  surveyId: string;
+  call: StaffApi;
+  token: string;
+  onExpired: () => void;
+  isAdmin: boolean;
+}) {
   const { t } = useI18n();
   const { search } = useLocation();
   const view = readView(search);
@@ -249,7 +284,13 @@ function SurveyEvaluation(props: { surveyId: string; call: StaffApi; token: stri
       {showsFigures && <FilterForm surveyId={surveyId} view={view} search={search} />}
       {body}
       {showsFigures && view.view !== 'compare' && (
-        <Exports surveyId={surveyId} view={view} token={props.token} onExpired={props.onExpired} />
+        <Exports
+          surveyId={surveyId}
+          view={view}
+          token={props.token}
+          onExpired={props.onExpired}
+          isAdmin={props.isAdmin}
+        />
       )}
     </div>
   );

@@ -183,16 +183,14 @@ function Registration(props: {
   );
 }
 
+/**
+ * The same message for every address: whether the person got a place, waits or was registered already
+ * is told only by e-mail, with their personal link, so the page cannot be used to find out who registered.
+ */
 function RegistrationResult(props: { result: Registered }) {
   const { t } = useI18n();
-  const { result } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const [title, text] = result.alreadyRegistered
-    ? [t('workshop.alreadyTitle'), t('workshop.alreadyText')]
-    : result.status === 'waiting'
-      ? [t('workshop.waitingTitle'), t('workshop.waitingText', { position: result.waitingPosition ?? 1 })]
-      : [t('workshop.registeredTitle'), t('workshop.registeredText')];
   return (
     <div
       ref={ref}
@@ -200,15 +198,10 @@ function RegistrationResult(props: { result: Registered }) {
       role="status"
       class="notice workshop-result"
       data-testid="registration-result"
-      data-status={result.status}
+      data-status={props.result.status}
     >
-      <h2>{title}</h2>
-      <p>{text}</p>
-      {result.manageToken && (
-        <p>
-          <a href={`/workshop/registration/${result.manageToken}`}>{t('workshop.manageLink')}</a>
-        </p>
-      )}
+      <h2>{t('workshop.checkMailTitle')}</h2>
+      <p>{t('workshop.checkMailText')}</p>
     </div>
   );
 }
