@@ -73,4 +73,32 @@ describe('languages', () => {
     expect(translate('de', 'validation.too_long', { maximum: 200 })).toContain('200');
     expect(translate('en', 'validation.too_long', { maximum: 200 })).toContain('200');
   });
+
+  it.each([
+    ['de', 'bot.offeringsFound', { count: 1 }, 'Ich habe 1 passendes Angebot gefunden:'],
+    ['de', 'bot.offeringsFound', { count: 4 }, 'Ich habe 4 passende Angebote gefunden:'],
+    [
+      'de',
+      'workshopStaff.announced',
+      { mailed: 1, already: 2 },
+      '1 Einrichtung angeschrieben; 2 hatten die Ankündigung schon.',
+    ],
+    ['en', 'bot.offeringsFound', { count: 1 }, 'I found 1 matching offering:'],
+    [
+      'ar',
+      'workshop.full',
+      { waiting: 1 },
+      'اكتمل العدد – يمكنكم التسجيل في قائمة الانتظار (شخص واحد ينتظر).',
+    ],
+    [
+      'ar',
+      'workshop.full',
+      { waiting: 11 },
+      'اكتمل العدد – يمكنكم التسجيل في قائمة الانتظار (11 شخصًا ينتظرون).',
+    ],
+    ['ru', 'bot.offeringsFound', { count: 3 }, 'Найдено 3 подходящих предложения:'],
+    ['uk', 'bot.offeringsFound', { count: 5 }, 'Знайдено 5 відповідних пропозицій:'],
+  ] as const)('counts with the plural rules of %s: %s %o', (language, key, params, expected) => {
+    expect(translate(language, key, params)).toBe(expected);
+  });
 });
