@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { InterviewStore, NotesRecord } from '../interviews/interview-store';
 import { keys } from '../shared/store/keys';
 import type { Store } from '../shared/store/store';
@@ -46,7 +45,7 @@ export class DynamoEvaluationSource implements EvaluationSource {
   async rows(surveyId: string): Promise<EvaluationRow[]> {
     const [invitations, submissions] = await Promise.all([
       this.surveys.listInvitations(surveyId),
-      this.queryAll(SubmissionRecord, { partition: keys.submissionsOfSurvey(surveyId), index: 'gsi1' }),
+      this.store.queryAll(SubmissionRecord, { partition: keys.submissionsOfSurvey(surveyId), index: 'gsi1' }),
     ]);
     return buildRows(invitations, submissions);
   }
@@ -61,7 +60,7 @@ export class DynamoEvaluationSource implements EvaluationSource {
       ofSurvey.map(async (round) => {
         const [interviews, notes] = await Promise.all([
           this.interviews.listInterviews(round.roundId),
-          this.queryAll(NotesRecord, {
+          this.store.queryAll(NotesRecord, {
             partition: keys.interviewRoundPartition(round.roundId),
             beginsWith: keys.interviewNotesPrefix(),
           }),
@@ -145,19 +144,5 @@ export class DynamoEvaluationSource implements EvaluationSource {
       submittedAt: latest.submittedAt,
       answers: latest.answers,
     };
-  }
-
-  private async queryAll<S extends z.ZodType>(
-    schema: S,
-    options: { partition: string; beginsWith?: string; index?: 'gsi1' },
-  ): Promise<z.output<S>[]> {
-    const items: z.output<S>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.query(schema, { ...options, ...(cursor ? { cursor } : {}) });
-      items.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return items;
   }
 }

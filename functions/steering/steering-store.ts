@@ -17,19 +17,8 @@ const ChangeItem = SteeringChange.omit({ entity: true }).extend({
 export class SteeringStore implements SteeringRepository {
   constructor(private readonly store: Store) {}
 
-  private async all<S extends z.ZodType>(schema: S, prefix: string): Promise<z.output<S>[]> {
-    const items: z.output<S>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.query(schema, {
-        partition: keys.steeringPartition(),
-        beginsWith: prefix,
-        cursor,
-      });
-      items.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return items;
+  private all<S extends z.ZodType>(schema: S, prefix: string): Promise<z.output<S>[]> {
+    return this.store.queryAll(schema, { partition: keys.steeringPartition(), beginsWith: prefix });
   }
 
   async listPriorities(): Promise<Priority[]> {
