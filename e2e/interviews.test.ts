@@ -8,6 +8,7 @@ import fa from '../content/messages/fa.json';
 import ru from '../content/messages/ru.json';
 import tr from '../content/messages/tr.json';
 import uk from '../content/messages/uk.json';
+import { formatMessage } from '../functions/shared/i18n/format';
 import { directionOf, type Language, languages } from '../functions/shared/i18n/languages';
 import { demoInterviewToken } from '../local/demo-interviews';
 import { addDays, countyTimeZone, dayKeyOf, weekdayOf } from '../web/src/pages/interviews/zoned-time';
@@ -102,7 +103,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     await page.getByLabel(s.dayStart, { exact: true }).fill('09:00');
     await page.getByLabel(s.dayEnd, { exact: true }).fill('12:00');
     const preview = page.getByTestId('slots-preview');
-    await preview.getByText(s.previewCount.replace('{count}', '3')).waitFor();
+    await preview.getByText(formatMessage('de', s.previewCount, { count: 3 })).waitFor();
     expect(await preview.textContent()).toMatch(/09:00.*10:00.*11:00/);
     await page.getByRole('button', { name: s.publish }).click();
     await page.getByText(s.slotsPublished.replace('{created}', '3').replace('{existing}', '0')).waitFor();
@@ -112,7 +113,7 @@ describe('expert interviews: staff plan, the expert books and cancels by link', 
     await page.getByLabel(s.slotsSingle).check();
     await page.getByLabel(s.date, { exact: true }).fill(interviewDay);
     await page.getByLabel(s.start, { exact: true }).fill('14:15');
-    await preview.getByText(s.previewCount.replace('{count}', '1')).waitFor();
+    await preview.getByText(formatMessage('de', s.previewCount, { count: 1 })).waitFor();
     await page.getByRole('button', { name: s.publish }).click();
     await page.getByText(s.slotsPublished.replace('{created}', '1').replace('{existing}', '0')).waitFor();
     await page.waitForFunction(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
-import { formatPlurals } from '../functions/shared/i18n/plural';
+import { formatMessage } from '../functions/shared/i18n/format';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
@@ -99,7 +99,7 @@ describe('steering: the committee records priorities and measures, the public se
     expect(await title.getAttribute('dir')).toBe('ltr');
     const counts = await page.getByTestId('measure-counts').textContent();
     expect(counts).not.toContain('{count');
-    expect(formatPlurals('ar', ar.steering.measureCount.dropped, { count: 0 })).not.toContain('#');
+    expect(formatMessage('ar', ar.steering.measureCount.dropped, { count: 0 })).not.toContain('#');
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
     expectNoPageProblems(page);

@@ -7,7 +7,7 @@ import fa from '../content/messages/fa.json';
 import ru from '../content/messages/ru.json';
 import tr from '../content/messages/tr.json';
 import uk from '../content/messages/uk.json';
-import { formatPlurals } from '../functions/shared/i18n/plural';
+import { formatMessage } from '../functions/shared/i18n/format';
 import { demoWorkshopId, demoWorkshopToken } from '../local/demo-workshop';
 import {
   expectNoAxeViolations,
@@ -295,10 +295,10 @@ describe('the announcement to the institutions that answered the survey', () => 
     await page.getByRole('button', { name: t.announce }).click();
     const result = page.getByTestId('announce-result');
     await result.waitFor();
-    expect(await result.textContent()).toBe(formatPlurals('de', t.announced, { mailed: 1, already: 0 }));
+    expect(await result.textContent()).toBe(formatMessage('de', t.announced, { mailed: 1, already: 0 }));
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: t.announce }).click();
-    await page.getByText(formatPlurals('de', t.announced, { mailed: 0, already: 1 })).waitFor();
+    await page.getByText(formatMessage('de', t.announced, { mailed: 0, already: 1 })).waitFor();
 
     const outbox = (await (await fetch(url('/api/dev/outbox?limit=100'))).json()) as {
       messages: { to: string[]; purpose: string; language: string; text: string }[];

@@ -1,7 +1,8 @@
+import { formatDateTime } from '../shared/i18n/format';
 import type { Language } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
 import type { MailMessage } from '../shared/mail/mailer';
-import { formatDateTime, letter } from '../survey/mails';
+import { letter } from '../survey/mails';
 import { buildIcs, type CalendarPerson } from './ics';
 import type { InterviewRecord, RoundRecord } from './interview-store';
 

@@ -1,7 +1,7 @@
 import type { Milestone } from '../chatbot/knowledge/knowledge-base';
+import { formatMonthOrDay } from '../shared/i18n/format';
 import { type Language, sourceLanguage } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
-import { formatPlanDate } from './plan-date';
 import {
   type ConceptStatus,
   type Measure,
@@ -126,7 +126,7 @@ export function conceptStatusLines(status: ConceptStatus, publicBaseUrl: string)
         ...[...status.milestones]
           .sort((a, b) => b.date.localeCompare(a.date))
           .slice(0, latestMilestones)
-          .map((milestone) => `• ${formatPlanDate(milestone.date, language)}: ${milestone.title}`),
+          .map((milestone) => `• ${formatMonthOrDay(milestone.date, language)}: ${milestone.title}`),
       ].join('\n'),
     );
   }

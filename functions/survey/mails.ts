@@ -1,18 +1,8 @@
+import { formatDateTime, formatList } from '../shared/i18n/format';
 import type { Language } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
 import type { MailMessage } from '../shared/mail/mailer';
 import { type ContactPerson, placeName, type SurveyAnswers } from './questionnaire';
-
-/** Dates in mails: the county's time zone and the Gregorian calendar in every language. */
-export function formatDateTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-  }).format(new Date(iso));
-}
 
 export function letter(language: Language, body: string): string {
   return [
@@ -82,15 +72,16 @@ function option(language: Language, group: string, id: string | undefined): stri
 }
 
 function places(language: Language, ids: string[]): string {
-  return ids
-    .map((id) =>
+  return formatList(
+    ids.map((id) =>
       id === 'whole-county'
         ? translate(language, 'surveyMail.placeWholeCounty')
         : id === 'online'
           ? translate(language, 'surveyMail.placeOnline')
           : (placeName(id) ?? id),
-    )
-    .join(', ');
+    ),
+    language,
+  );
 }
 
 /**
@@ -104,7 +95,12 @@ export function answersAsText(
 ): string {
   const t = (key: MessageKey) => translate(language, key);
   const list = (group: string, ids: string[]) =>
-    ids.length ? ids.map((id) => option(language, group, id)).join(', ') : t('surveyMail.none');
+    ids.length
+      ? formatList(
+          ids.map((id) => option(language, group, id)),
+          language,
+        )
+      : t('surveyMail.none');
   const yesNo = (value: boolean | undefined) =>
     value === undefined ? t('surveyMail.none') : value ? t('surveyMail.yes') : t('surveyMail.no');
   const line = (label: MessageKey, value: string) => `  ${t(label)}: ${value || t('surveyMail.none')}`;

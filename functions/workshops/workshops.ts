@@ -1,12 +1,12 @@
 import { toCsv } from '../shared/csv';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { FindingInput } from '../shared/domain/findings';
+import { formatDateTime } from '../shared/i18n/format';
 import type { Language } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
 import { errorFields, logger } from '../shared/log/logger';
 import type { Mailer, MailMessage } from '../shared/mail/mailer';
 import { epochSeconds } from '../shared/store/store';
-import { formatDateTime } from '../survey/mails';
 import type { SurveyStore } from '../survey/survey-store';
 import { hashEmail, hashToken, linkInLanguage } from '../survey/tokens';
 import { workshopMail } from './mails';

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import german from '../../content/messages/de.json';
+import { formatMessage } from '../../functions/shared/i18n/format';
 import {
   directionOf,
   isLanguage,
@@ -10,7 +11,6 @@ import {
   type TextDirection,
 } from '../../functions/shared/i18n/languages';
 import type { MessageKey, MessageParams, Messages } from '../../functions/shared/i18n/messages';
-import { formatPlurals } from '../../functions/shared/i18n/plural';
 
 /**
  * The texts of the front end come from the same content files and language list as the API's. German
@@ -48,10 +48,7 @@ export function createTranslator(language: Language, texts: Messages | undefined
     language,
     dir: directionOf(language),
     t(key, params = {}) {
-      const template = formatPlurals(language, lookup(texts, key) ?? lookup(german, key) ?? key, params);
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      );
+      return formatMessage(language, lookup(texts, key) ?? lookup(german, key) ?? key, params);
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { PublicOffering } from '../../offerings/schemas';
+import { formatDay, formatList, languageName } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, translate } from '../../shared/i18n/messages';
 import { conceptStatusLines } from '../../steering/concept-status';
 import type { ConceptStatus } from '../../steering/schemas';
-import { formatDateTime } from '../../survey/mails';
 import { placeName } from '../../survey/questionnaire';
 import {
   composeKnowledgeAnswer,
@@ -139,13 +139,24 @@ function card(language: Language, offering: PublicOffering, baseUrl: string): Of
     textLanguage: offering.textLanguage,
     lines: [
       offering.description,
-      `${t('bot.offeringWhere')}: ${[offering.address, offering.places.map((id) => placeLabel(language, id)).join(', ')].filter(Boolean).join(' – ')}`,
+      `${t('bot.offeringWhere')}: ${[
+        offering.address,
+        formatList(
+          offering.places.map((id) => placeLabel(language, id)),
+          language,
+        ),
+      ]
+        .filter(Boolean)
+        .join(' – ')}`,
       `${t('bot.offeringWhen')}: ${offering.schedule}`,
-      `${t('bot.offeringLanguages')}: ${offering.languages.join(', ')}`,
+      `${t('bot.offeringLanguages')}: ${formatList(
+        offering.languages.map((code) => languageName(code, language)),
+        language,
+      )}`,
       ...(offering.officeContact ? [`${t('bot.offeringContact')}: ${offering.officeContact}`] : []),
       t('bot.offeringReportedBy', {
         institution: offering.institutionName,
-        date: formatDateTime(offering.lastConfirmedAt, language).split(/,| um | at /)[0] ?? '',
+        date: formatDay(offering.lastConfirmedAt, language),
       }),
     ],
     url: offering.url || `${baseUrl}/offerings/${offering.offeringId}`,

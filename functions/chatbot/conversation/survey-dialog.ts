@@ -1,8 +1,9 @@
 import { DomainError } from '../../shared/domain/errors';
 import { fieldIssuesOf } from '../../shared/http/validation';
+import { formatDateTime, formatDay, formatList } from '../../shared/i18n/format';
 import { isLanguage, type Language } from '../../shared/i18n/languages';
 import { type MessageKey, type MessageParams, translate } from '../../shared/i18n/messages';
-import { answersAsText, formatDateTime } from '../../survey/mails';
+import { answersAsText } from '../../survey/mails';
 import { emptyOffering, placeIds, placeName, requireComplete } from '../../survey/questionnaire';
 import {
   answerAt,
@@ -213,16 +214,6 @@ function placeLabel(language: Language, id: string): string {
   return placeName(id) ?? id;
 }
 
-/** The notice's version is a day (`2026-11-01`), shown as the form shows it. */
-function formatDay(day: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: 'long',
-    timeZone: 'Europe/Berlin',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-  }).format(new Date(`${day}T12:00:00Z`));
-}
-
 /** The replies that ask one question: its label and hint, the choices as buttons. */
 function ask(
   language: Language,
@@ -306,7 +297,10 @@ function ask(
       if (chosen.length)
         lines.push(
           t(language, 'bot.survey.chosen', {
-            choices: chosen.map((id) => t(language, optionKey(optionListOf(question), id))).join(', '),
+            choices: formatList(
+              chosen.map((id) => t(language, optionKey(optionListOf(question), id))),
+              language,
+            ),
           }),
         );
       actions = optionButtons(language, optionListOf(question), chosen);
@@ -320,7 +314,10 @@ function ask(
       if (chosen.length)
         lines.push(
           t(language, 'bot.survey.chosen', {
-            choices: chosen.map((id) => placeLabel(language, id)).join(', '),
+            choices: formatList(
+              chosen.map((id) => placeLabel(language, id)),
+              language,
+            ),
           }),
         );
       actions = ['whole-county', 'wuerzburg-city', 'online'].map((id) =>
@@ -450,7 +447,7 @@ function interpret(
       if (named.unknown.length > 0)
         return {
           kind: 'invalid',
-          message: t(language, 'bot.survey.placesUnknown', { names: named.unknown.join(', ') }),
+          message: t(language, 'bot.survey.placesUnknown', { names: formatList(named.unknown, language) }),
         };
       if (named.ids.length === 0)
         return { kind: 'invalid', message: t(language, 'surveyForm.errors.chooseAtLeastOne') };

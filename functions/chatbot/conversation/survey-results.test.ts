@@ -43,7 +43,7 @@ describe('"what did the survey show?"', () => {
     ['Anket sonuçları neler?', '2026', summaries.de],
     ['Які результати опитування?', '2026', summaries.de],
     ['Какие результаты опроса?', '2026', summaries.de],
-    ['نتایج نظرسنجی چه بود؟', '۲۰۲۶', summaries.de],
+    ['نتایج نظرسنجی چه بود؟', '2 مهٔ 2026', summaries.de],
   ])(
     'answers "%s" from the latest publication, with its date and its page',
     async (question, date, summary) => {

@@ -1,3 +1,4 @@
+import { formatMonthOrDay } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n/languages';
 import { translate } from '../../shared/i18n/messages';
 import type { KnowledgeBase, KnowledgeLinkKey, Milestone } from './knowledge-base';
@@ -12,14 +13,7 @@ const latestMilestoneCount = 3;
 
 /** "23. Januar 2019" or "Mai 2019" in the reader's language, always in the Gregorian calendar. */
 export function formatMilestoneDate(date: string, language: Language): string {
-  const [year = 0, month = 1, day] = date.split('-').map(Number);
-  const value = new Date(Date.UTC(year, month - 1, day ?? 1));
-  return new Intl.DateTimeFormat(`${language}-u-ca-gregory`, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    ...(day ? { day: 'numeric' } : {}),
-  }).format(value);
+  return formatMonthOrDay(date, language);
 }
 
 /** The newest milestones first, as lines of a chat answer. */

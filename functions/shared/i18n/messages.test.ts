@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from './format';
 import { languageCodes, languages, negotiateLanguage } from './languages';
 import { messageKeys, messages, translate } from './messages';
 
@@ -52,6 +54,50 @@ describe('content files', () => {
 });
 
 describe('languages', () => {
+  /** Each plural block of a text: its value's name and the categories it writes. */
+  function pluralBlocks(text: string): { name: string; categories: string[] }[] {
+    const found: { name: string; categories: string[] }[] = [];
+    const visit = (elements: ReturnType<typeof parse>) => {
+      for (const element of elements) {
+        if (element.type === 6) {
+          found.push({ name: element.value, categories: Object.keys(element.options) });
+          for (const option of Object.values(element.options)) visit(option.value);
+        } else if (element.type === 5) {
+          for (const option of Object.values(element.options)) visit(option.value);
+        }
+      }
+    };
+    visit(parse(text, { ignoreTag: true }));
+    return found;
+  }
+
+  it.each(languageCodes)('writes every counted text in %s with all of its plural categories', (code) => {
+    const needed = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+    const german = new Map(leaves(messages.de));
+    for (const [key, text] of leaves(messages[code])) {
+      for (const block of pluralBlocks(text)) {
+        const missing = needed.filter((category) => !block.categories.includes(category));
+        expect(missing, `${code}: ${key} {${block.name}}`).toEqual([]);
+      }
+      // a translation counts what German counts: no language may fall back to "Anzahl: 3"
+      const counted = pluralBlocks(german.get(key) ?? '').map((block) => block.name);
+      const translated = pluralBlocks(text).map((block) => block.name);
+      expect(translated, `${code}: ${key}`).toEqual(expect.arrayContaining(counted));
+    }
+  });
+
+  it.each(languageCodes)('keeps every apostrophe and brace-free text of %s as written', (code) => {
+    // ICU quotes with apostrophes: a text must never lose one ("county's", "Würzburg'da")
+    for (const [key, text] of leaves(messages[code])) {
+      const values = Object.fromEntries(placeholders(text).map((name) => [name ?? '', 'X']));
+      const formatted = formatMessage(code, text, values);
+      expect(formatted.split("'").length, `${code}: ${key}`).toBe(text.split("'").length);
+      if (!pluralBlocks(text).length) {
+        expect(formatted, `${code}: ${key}`).toBe(text.replace(/\{\w+\}/g, 'X'));
+      }
+    }
+  });
+
   it('marks Arabic and Farsi right-to-left and every other language left-to-right', () => {
     const rtl = languages.filter((language) => language.dir === 'rtl').map((language) => language.code);
     expect(rtl).toEqual(['ar', 'fa']);

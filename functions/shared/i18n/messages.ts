@@ -5,8 +5,8 @@ import fa from '../../../content/messages/fa.json';
 import ru from '../../../content/messages/ru.json';
 import tr from '../../../content/messages/tr.json';
 import uk from '../../../content/messages/uk.json';
+import { formatMessage } from './format';
 import type { Language } from './languages';
-import { formatPlurals } from './plural';
 
 /** The shape of every language's texts is German's: German is the source of truth. */
 export type Messages = typeof de;
@@ -29,17 +29,10 @@ function lookup(tree: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** Fills `{name}` placeholders; values are inserted as they are (escaping is the renderer's job). */
-export function interpolate(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
 /** A text in the given language, falling back to German where a translation is still missing. */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
   const text = lookup(messages[language], key) ?? lookup(messages.de, key) ?? key;
-  return interpolate(formatPlurals(language, text, params), params);
+  return formatMessage(language, text, params);
 }
 
 /** Flattened key list of a message tree, for completeness checks. */

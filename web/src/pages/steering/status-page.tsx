@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import { formatMonthOrDay } from '../../../../functions/shared/i18n/format';
 import { directionOf, type Language } from '../../../../functions/shared/i18n/languages';
 import type { MessageKey } from '../../../../functions/shared/i18n/messages';
-import { formatPlanDate } from '../../../../functions/steering/plan-date';
 import { type ConceptStatus, measureStatuses } from '../../../../functions/steering/schemas';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
@@ -25,9 +25,9 @@ const organisation = (pageLanguage: Language) =>
 
 function Timeframe(props: { timeframe: Measure['timeframe'] }) {
   const { t, language } = useI18n();
-  const from = formatPlanDate(props.timeframe.from, language);
+  const from = formatMonthOrDay(props.timeframe.from, language);
   if (!props.timeframe.to) return <>{t('steering.timeframeFrom', { from })}</>;
-  return <>{t('steering.timeframeRange', { from, to: formatPlanDate(props.timeframe.to, language) })}</>;
+  return <>{t('steering.timeframeRange', { from, to: formatMonthOrDay(props.timeframe.to, language) })}</>;
 }
 
 function MeasureItem(props: { measure: Measure }) {
@@ -129,7 +129,7 @@ export function ConceptStatusPage() {
         {(status) => (
           <>
             {status.updatedAt && (
-              <p>{t('steering.updatedAt', { date: formatPlanDate(status.updatedAt, language) })}</p>
+              <p>{t('steering.updatedAt', { date: formatMonthOrDay(status.updatedAt, language) })}</p>
             )}
             <section aria-labelledby="steering-overview" class="steering-block">
               <h2 id="steering-overview">{t('steering.overviewHeading')}</h2>
@@ -151,7 +151,7 @@ export function ConceptStatusPage() {
                 <ol class="concept-milestones">
                   {[...status.milestones].reverse().map((milestone) => (
                     <li key={milestone.id} class="concept-milestones__item">
-                      <time dateTime={milestone.date}>{formatPlanDate(milestone.date, language)}</time>
+                      <time dateTime={milestone.date}>{formatMonthOrDay(milestone.date, language)}</time>
                       <span class="concept-milestones__title" {...written(milestone.textLanguage, language)}>
                         {milestone.title}
                       </span>
@@ -172,7 +172,7 @@ export function ConceptStatusPage() {
                   {status.evaluations.map((evaluation) => (
                     <li key={evaluation.url}>
                       <a href={evaluation.url}>{evaluation.title}</a> (
-                      {formatPlanDate(evaluation.publishedAt, language)}): {evaluation.summary}
+                      {formatMonthOrDay(evaluation.publishedAt, language)}): {evaluation.summary}
                     </li>
                   ))}
                 </ul>
