@@ -67,7 +67,7 @@ describe('the web chat at /chat', () => {
     const cards = page.locator('.webchat__bubble__content', { hasText: `${de.bot.offeringWhen}:` });
     await cards.first().waitFor();
     expect(await cards.first().textContent()).toMatch(/Ochsenfurt|ganzer Landkreis/);
-    expect(await textOf(page, first)).toMatch(/passende Angebot/);
+    expect(await textOf(page, first)).toMatch(/passendes? Angebot/);
     await expectNoAxeViolations(page);
     expectNoPageProblems(page);
   });
@@ -142,6 +142,65 @@ describe('the web chat at /chat', () => {
     await expectNoAxeViolations(page);
     expectNoPageProblems(page);
   });
+});
+
+describe('mixed directions and times in the chat', () => {
+  /** Where the first and the last word of a message's text sit on screen, left to right. */
+  async function wordPositions(page: Page, text: string) {
+    return userMessage(page, text)
+      .first()
+      .evaluate((bubble, wanted) => {
+        const walker = document.createTreeWalker(bubble, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const value = node.textContent ?? '';
+          if (!value.includes(wanted)) continue;
+          const start = value.indexOf(wanted);
+          const range = document.createRange();
+          const box = (from: number, to: number) => {
+            range.setStart(node, from);
+            range.setEnd(node, to);
+            return range.getBoundingClientRect();
+          };
+          const first = box(start, start + 2);
+          const mark = box(start + wanted.length - 1, start + wanted.length);
+          return { firstLeft: first.left, markLeft: mark.left };
+        }
+        return undefined;
+      }, text);
+  }
+
+  it('shows a German message on the Farsi page left to right, starting with its first word', async () => {
+    const page = await openChat('fa', { width: 320, height: 640 });
+    const question = 'Wo bekomme ich Hilfe?';
+    await ask(page, question, fa.chat.webChat.placeholder);
+    const positions = await wordPositions(page, question);
+    expect(positions).toBeDefined();
+    // "Wo" starts the line at the left and the question mark ends it at the right, as in German
+    expect(positions?.firstLeft ?? 0).toBeLessThan(positions?.markLeft ?? 0);
+    // ... while the page and the chat stay right to left
+    expect(await page.locator('.chat').getAttribute('dir')).toBe('rtl');
+    const farsi = await ask(page, 'سلام، کلاس زبان کجاست؟', fa.chat.webChat.placeholder);
+    expect(farsi).toBeGreaterThan(0);
+    const farsiPositions = await wordPositions(page, 'سلام، کلاس زبان کجاست؟');
+    expect(farsiPositions?.firstLeft ?? 0).toBeGreaterThan(farsiPositions?.markLeft ?? 0);
+    expectNoPageProblems(page);
+  });
+
+  it.each([
+    ['de', /^Gesendet am \d{1,2}\. \p{L}+ \d{4}/u],
+    ['fa', /^ارسال‌شده در .*\d{4}/u],
+  ] as const)(
+    'reads the time of a message in %s with its date and year, in 24-hour time where the language does',
+    async (lang, label) => {
+      const page = await openChat(lang);
+      const status = page.locator('.chat__status .visually-hidden').first();
+      await status.waitFor({ state: 'attached' });
+      const text = (await status.textContent()) ?? '';
+      expect(text).toMatch(label);
+      expect(text).not.toMatch(/AM|PM|Sent/);
+      expectNoPageProblems(page);
+    },
+  );
 });
 
 describe('the web chat in a cloud stage (Direct Line, played by the test)', () => {

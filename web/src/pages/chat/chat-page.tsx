@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { Page } from '../../page';
 import { type SiteInfo, useSite } from '../../site';
 import type { MountedWebChat, WebChatProps } from './web-chat';
-import { webChatStrings } from './web-chat-strings';
+import { chatTimestamp, webChatStrings } from './web-chat-strings';
 import './chat.css';
 
 type Transport = SiteInfo['chatTransport'];
@@ -37,7 +37,7 @@ function sessionStorageOrUndefined(): Storage | undefined {
   }
 }
 
-type Appearance = Pick<WebChatProps, 'locale' | 'dir' | 'strings'>;
+type Appearance = Pick<WebChatProps, 'locale' | 'dir' | 'strings' | 'timestamp'>;
 
 /**
  * Web Chat in its frame. Mounting starts a conversation (a retry remounts this component); a language
@@ -51,7 +51,12 @@ function WebChatFrame(props: { transport: Transport; onState: (state: ChatState)
     undefined,
   );
   const appearance = useMemo<Appearance>(
-    () => ({ locale: language, dir, strings: webChatStrings(t) }),
+    () => ({
+      locale: language,
+      dir,
+      strings: webChatStrings(t),
+      timestamp: (iso: string) => chatTimestamp(iso, language, t('chat.webChat.sentAt')),
+    }),
     [language, dir, t],
   );
   const latestAppearance = useRef(appearance);

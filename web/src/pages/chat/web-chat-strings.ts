@@ -32,6 +32,31 @@ export const webChatStringKeys: Readonly<Record<string, MessageKey>> = {
   CAROUSEL_FLIPPER_PREVIOUS_ALT: 'chat.webChat.previous',
 };
 
+/**
+ * A message's time in the site's language: the date with its year and the time for screen readers, the
+ * time alone (or the day and time, for earlier days) on screen. Gregorian, Latin digits, the visitor's
+ * own clock.
+ */
+export function chatTimestamp(
+  iso: string,
+  language: string,
+  sentAt: string,
+  now: Date = new Date(),
+): { label: string; visible: string } {
+  const date = new Date(iso);
+  const locale = `${language}-u-ca-gregory-nu-latn`;
+  const label = sentAt.replace(
+    '$1',
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date),
+  );
+  const sameDay = date.toDateString() === now.toDateString();
+  const visible = new Intl.DateTimeFormat(
+    locale,
+    sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
+  return { label, visible };
+}
+
 export function webChatStrings(t: (key: MessageKey) => string): Record<string, string> {
   return Object.fromEntries(Object.entries(webChatStringKeys).map(([name, key]) => [name, t(key)]));
 }

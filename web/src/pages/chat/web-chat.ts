@@ -20,6 +20,12 @@ export interface WebChatProps {
   userID: string;
   /** Web Chat's texts in our words and in every site language (Web Chat itself has no Farsi). */
   strings: Record<string, string>;
+  /**
+   * A message's time as the site writes it: `label` for screen readers ("Gesendet am 7. Dezember 2026
+   * um 21:00"), `visible` short. Web Chat's own formatter writes "9:00 PM" on the German page and English
+   * on the Farsi one.
+   */
+  timestamp(iso: string): { label: string; visible: string };
 }
 
 /**
@@ -70,6 +76,26 @@ const activityMiddleware: ActivityMiddleware = () => (next) => (options) => {
   return (...args) => createElement('div', { lang: locale }, render(...args));
 };
 
+type ActivityStatusMiddleware = Extract<
+  NonNullable<WebChatComponentProps['activityStatusMiddleware']>,
+  () => unknown
+>;
+
+/** Sent messages show their time in the site's words; sending and failed states stay Web Chat's own. */
+function activityStatusMiddleware(timestamp: WebChatProps['timestamp']): ActivityStatusMiddleware {
+  return () => (next) => (options) => {
+    const { activity, hideTimestamp, sendState } = options;
+    if (sendState !== 'sent' || hideTimestamp || !activity.timestamp) return next(options);
+    const { label, visible } = timestamp(activity.timestamp);
+    return createElement(
+      'span',
+      { className: 'chat__status' },
+      createElement('span', { className: 'visually-hidden' }, label),
+      createElement('span', { 'aria-hidden': true }, visible),
+    );
+  };
+}
+
 export interface MountedWebChat {
   update(props: WebChatProps): void;
   unmount(): void;
@@ -84,6 +110,7 @@ function render(props: WebChatProps) {
     overrideLocalizedStrings: props.strings,
     styleOptions,
     activityMiddleware,
+    activityStatusMiddleware: activityStatusMiddleware(props.timestamp),
     // Not Web Chat's default "complementary" landmark: the chat is the page's main content, inside the
     // named <section> of chat-page.tsx.
     role: 'region',
