@@ -55,7 +55,7 @@ describe('iCalendar invitations', () => {
         timeZone: 'Europe/Berlin',
       },
       60,
-    );
+    ).slots;
     expect(slots).toHaveLength(2);
     for (const slot of slots) {
       const { event: parsed } = parse(buildIcs(event({ startsAt: slot.startsAt, endsAt: slot.endsAt })));

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CountyCalendar } from '../shared/domain/county-calendar';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { Finding } from '../shared/domain/findings';
 import { logger } from '../shared/log/logger';
@@ -42,6 +43,8 @@ export interface InterviewDeps {
   publicBaseUrl: string;
   /** The sender, named as the organizer in calendar invitations. */
   organizer: CalendarPerson;
+  /** Holidays and closing days that get no slots; without it, Bavaria's and the default closing days. */
+  calendar?: CountyCalendar;
   /** Pause between retries of a contended booking; tests may pass one that does not wait. */
   pause?: (milliseconds: number) => Promise<void>;
 }
@@ -104,7 +107,7 @@ export async function createRound(
  */
 export async function createSlots(deps: InterviewDeps, roundId: string, request: CreateSlotsRequest) {
   const round = await requireRound(deps, roundId);
-  const planned = planSlots(request, round.durationMinutes);
+  const { slots: planned, skipped } = planSlots(request, round.durationMinutes, deps.calendar);
   const created: SlotView[] = [];
   const existing: string[] = [];
   const batchSize = 10;
@@ -119,7 +122,7 @@ export async function createSlots(deps: InterviewDeps, roundId: string, request:
   }
   created.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   existing.sort();
-  return { created, existing };
+  return { created, existing, skippedDays: skipped };
 }
 
 export async function removeSlot(deps: InterviewDeps, roundId: string, slotId: string): Promise<void> {

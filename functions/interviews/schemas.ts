@@ -130,6 +130,8 @@ export const CreateSlotsRequest = z.discriminatedUnion('kind', [
       untilDate: isoDate,
       dayStart: quarterHour,
       dayEnd: z.string().regex(/^(([01]\d|2[0-3]):(00|15|30|45)|24:00)$/),
+      /** A pause after each interview, on the quarter-hour grid the interviewers' locks use. */
+      bufferMinutes: z.number().int().min(0).max(120).multipleOf(lockUnitMinutes).optional(),
       timeZone: timeZone.default('Europe/Berlin'),
     })
     .refine((request) => request.untilDate >= request.fromDate, {
@@ -170,6 +172,8 @@ export const CreatedSlots = z.object({
   created: z.array(SlotView),
   /** Starts that already had a slot in this round (creating slots again changes nothing). */
   existing: z.array(z.string()),
+  /** Days the plan covered that got no slot: a public holiday or one of the county's closing days. */
+  skippedDays: z.array(z.object({ date: z.string(), reason: z.enum(['holiday', 'closing_day']) })),
 });
 
 export const CalendarQuery = z.strictObject({

@@ -1,4 +1,11 @@
 import { DateTime } from 'luxon';
+import {
+  type ClosedReason,
+  type CountyCalendar,
+  closedReason,
+  defaultClosingDays,
+  defaultHolidayRegion,
+} from '../shared/domain/county-calendar';
 import { DomainError } from '../shared/domain/errors';
 import { type CreateSlotsRequest, lockUnitMinutes } from './schemas';
 
@@ -20,6 +27,22 @@ export function startOfSlotId(slotId: string): string {
     throw new DomainError('validation', 'invalid slot id', [{ field: 'slotId', code: 'invalid' }]);
   return start.toUTC().toISO() as string;
 }
+
+/** A day a plan would have covered but the offices are closed. */
+export interface SkippedDay {
+  date: string;
+  reason: ClosedReason;
+}
+
+export interface SlotPlanResult {
+  slots: PlannedSlot[];
+  skipped: SkippedDay[];
+}
+
+export const defaultCountyCalendar: CountyCalendar = {
+  holidayRegion: defaultHolidayRegion,
+  closingDays: defaultClosingDays,
+};
 
 /** At most this many slots per request, so one request stays one bounded batch of writes. */
 export const maxSlotsPerRequest = 500;
@@ -46,11 +69,16 @@ function slot(start: DateTime, durationMinutes: number): PlannedSlot {
 }
 
 /**
- * The slots a request asks for, each lasting `durationMinutes`. Wall-clock times are kept across
- * daylight-saving changes: "Tuesdays 9–12" is 09:00 Berlin time in March and in November alike, so
- * its UTC instant moves by an hour.
+ * The slots a request asks for, each lasting `durationMinutes`, `bufferMinutes` apart. Wall-clock
+ * times are kept across daylight-saving changes: "Tuesdays 9–12" is 09:00 Berlin time in March and in
+ * November alike, so its UTC instant moves by an hour. Public holidays and the county's closing days
+ * get no slots: a recurring plan skips them (and says which), a single slot on one is refused.
  */
-export function planSlots(request: CreateSlotsRequest, durationMinutes: number): PlannedSlot[] {
+export function planSlots(
+  request: CreateSlotsRequest,
+  durationMinutes: number,
+  calendar: CountyCalendar = defaultCountyCalendar,
+): SlotPlanResult {
   if (durationMinutes % lockUnitMinutes !== 0) throw new Error('duration off the quarter-hour grid');
   if (request.kind === 'single') {
     const start = instant(request.date, request.start, request.timeZone);
@@ -59,9 +87,17 @@ export function planSlots(request: CreateSlotsRequest, durationMinutes: number):
         { field: 'body.start', code: 'invalid' },
       ]);
     }
-    return [slot(start, durationMinutes)];
+    const closed = closedReason(request.date, calendar);
+    if (closed) {
+      throw new DomainError('validation', 'offices closed', [
+        { field: 'body.date', code: closed, params: { date: request.date } },
+      ]);
+    }
+    return { slots: [slot(start, durationMinutes)], skipped: [] };
   }
   const slots: PlannedSlot[] = [];
+  const skipped: SkippedDay[] = [];
+  const step = durationMinutes + (request.bufferMinutes ?? 0);
   const weekdays = new Set(request.weekdays);
   const until = DateTime.fromISO(request.untilDate, { zone: request.timeZone });
   for (
@@ -71,6 +107,11 @@ export function planSlots(request: CreateSlotsRequest, durationMinutes: number):
   ) {
     if (!weekdays.has(day.weekday)) continue;
     const date = day.toISODate() as string;
+    const closed = closedReason(date, calendar);
+    if (closed) {
+      skipped.push({ date, reason: closed });
+      continue;
+    }
     const dayEnd =
       request.dayEnd === '24:00'
         ? day.plus({ days: 1 }).startOf('day')
@@ -85,10 +126,10 @@ export function planSlots(request: CreateSlotsRequest, durationMinutes: number):
         ]);
       }
       // Consecutive slots follow in elapsed time, so a slot across a clock change still lasts its duration.
-      start = start.plus({ minutes: durationMinutes });
+      start = start.plus({ minutes: step });
     }
   }
-  return slots;
+  return { slots, skipped };
 }
 
 /** The quarter hours a slot covers, each as a compact UTC instant: the interviewer locks it needs. */

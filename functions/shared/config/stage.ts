@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  type CountyCalendar,
+  defaultClosingDays,
+  defaultHolidayRegion,
+  holidayRegions,
+} from '../domain/county-calendar';
 
 /**
  * The stage model. `local` is one machine (embedded DynamoDB, dev sign-in, dev outbox, no bot
@@ -48,6 +54,19 @@ export const CountyDetails = z.strictObject({
    * published. Without it, `defaultDisclosureThreshold` (3).
    */
   disclosureThreshold: z.number().int().min(2).max(50).optional(),
+  /**
+   * The federal state whose public holidays close the offices (interview slots skip them); without it,
+   * Bavaria.
+   */
+  holidayRegion: z.enum(holidayRegions).optional(),
+  /**
+   * Further days the offices are closed: `MM-DD` every year or one `YYYY-MM-DD`. Without it, Christmas
+   * Eve and New Year's Eve.
+   */
+  closingDays: z
+    .array(z.string().regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/))
+    .max(100)
+    .optional(),
 });
 export type CountyDetails = z.infer<typeof CountyDetails>;
 
@@ -66,6 +85,13 @@ export const defaultDisclosureThreshold = 3;
 
 export function disclosureThresholdOf(county: CountyDetails): number {
   return county.disclosureThreshold ?? defaultDisclosureThreshold;
+}
+
+export function countyCalendarOf(county: CountyDetails): CountyCalendar {
+  return {
+    holidayRegion: county.holidayRegion ?? defaultHolidayRegion,
+    closingDays: county.closingDays ?? defaultClosingDays,
+  };
 }
 
 export function openDataLicenceOf(county: CountyDetails): OpenDataLicenceSetting {

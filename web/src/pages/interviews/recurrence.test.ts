@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateSlotsRequest } from '../../../../functions/interviews/schemas';
 import { planSlots } from '../../../../functions/interviews/slots';
-import { maxPreviewSlots, previewSlots, type SlotPlan } from './recurrence';
+import { closedDaysOf, maxPreviewSlots, previewSlots, type SlotPlan } from './recurrence';
 
 type RecurringPlan = Extract<SlotPlan, { kind: 'recurring' }>;
 
@@ -145,6 +145,22 @@ describe('the preview shows exactly the slots the API will create', () => {
     ],
     ['one slot in summer', { kind: 'single', date: '2026-07-01', start: '14:15' }, 30],
     [
+      'across Christmas and New Year, with a pause after each interview',
+      recurring({
+        weekdays: [1, 2, 3, 4, 5],
+        fromDate: '2026-12-21',
+        untilDate: '2027-01-08',
+        dayEnd: '12:00',
+        bufferMinutes: 15,
+      }),
+      45,
+    ],
+    [
+      'across Easter',
+      recurring({ weekdays: [1, 5], fromDate: '2027-03-22', untilDate: '2027-04-02', dayEnd: '11:00' }),
+      60,
+    ],
+    [
       'another zone',
       recurring({
         weekdays: [3],
@@ -158,7 +174,7 @@ describe('the preview shows exactly the slots the API will create', () => {
   ];
 
   it.each(plans)('%s', (_case, plan, minutes) => {
-    const fromApi = planSlots(CreateSlotsRequest.parse(plan), minutes);
+    const fromApi = planSlots(CreateSlotsRequest.parse(plan), minutes).slots;
     const previewed = previewSlots(plan, minutes) ?? [];
     expect(previewed.map((slot) => new Date(slot.startsAt).toISOString())).toEqual(
       fromApi.map((slot) => slot.startsAt),
@@ -166,6 +182,13 @@ describe('the preview shows exactly the slots the API will create', () => {
     expect(previewed.map((slot) => new Date(slot.endsAt).toISOString())).toEqual(
       fromApi.map((slot) => slot.endsAt),
     );
+  });
+
+  it('names the days that get no slot, with the reason, as the API reports them', () => {
+    const plan = recurring({ weekdays: [4, 5], fromDate: '2026-12-24', untilDate: '2027-01-01' });
+    const { skipped } = planSlots(CreateSlotsRequest.parse(plan), 60);
+    expect(closedDaysOf(plan)).toEqual(skipped);
+    expect(skipped.map((day) => day.date)).toEqual(['2026-12-24', '2026-12-25', '2026-12-31', '2027-01-01']);
   });
 
   it('skips the day whose window starts in the hour the clocks skip, as the API does', () => {

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { CreateSlotsRequest } from '../../../../functions/interviews/schemas';
 import {
+  type ClosedReason,
+  type CountyCalendar,
+  closedReason,
+  defaultClosingDays,
+  defaultHolidayRegion,
+} from '../../../../functions/shared/domain/county-calendar';
+import {
   addDays,
   clockTimeOf,
   countyTimeZone,
@@ -16,6 +23,31 @@ export type SlotPlan = z.input<typeof CreateSlotsRequest>;
 export interface PreviewSlot {
   startsAt: string;
   endsAt: string;
+}
+
+const defaultCalendar: CountyCalendar = {
+  holidayRegion: defaultHolidayRegion,
+  closingDays: defaultClosingDays,
+};
+
+/** The days of a plan that get no slot because the offices are closed, as the API reports them. */
+export function closedDaysOf(
+  plan: SlotPlan,
+  calendar: CountyCalendar = defaultCalendar,
+): { date: string; reason: ClosedReason }[] {
+  if (plan.kind === 'single') {
+    const reason = isDayKey(plan.date) ? closedReason(plan.date, calendar) : undefined;
+    return reason ? [{ date: plan.date, reason }] : [];
+  }
+  const { fromDate, untilDate, weekdays } = plan;
+  if (!isDayKey(fromDate) || !isDayKey(untilDate) || untilDate < fromDate) return [];
+  const closed: { date: string; reason: ClosedReason }[] = [];
+  for (let day = fromDate; day <= untilDate && closed.length < 400; day = addDays(day, 1)) {
+    if (!weekdays.includes(weekdayOf(day))) continue;
+    const reason = closedReason(day, calendar);
+    if (reason) closed.push({ date: day, reason });
+  }
+  return closed;
 }
 
 /** More slots than this in one go is a typing mistake (a year of every weekday), not a plan. */
@@ -42,15 +74,23 @@ function existingInstant(day: string, time: string, timeZone: string): number | 
  * window starts or ends in the skipped hour gets none. `undefined` while the plan is incomplete, names
  * a time that does not exist, or would make more than `maxPreviewSlots`.
  */
-export function previewSlots(plan: SlotPlan, durationMinutes: number): PreviewSlot[] | undefined {
+export function previewSlots(
+  plan: SlotPlan,
+  durationMinutes: number,
+  calendar: CountyCalendar = defaultCalendar,
+): PreviewSlot[] | undefined {
   const timeZone = plan.timeZone ?? countyTimeZone;
-  const step = durationMinutes * 60_000;
+  const length = durationMinutes * 60_000;
+  const step = length + (plan.kind === 'recurring' ? (plan.bufferMinutes ?? 0) : 0) * 60_000;
   if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) return undefined;
   if (plan.kind === 'single') {
     if (!isDayKey(plan.date) || !quarterHour.test(plan.start)) return undefined;
     const instant = existingInstant(plan.date, plan.start, timeZone);
     if (instant === undefined) return undefined;
-    return [{ startsAt: isoWithOffset(instant, timeZone), endsAt: isoWithOffset(instant + step, timeZone) }];
+    if (closedReason(plan.date, calendar)) return [];
+    return [
+      { startsAt: isoWithOffset(instant, timeZone), endsAt: isoWithOffset(instant + length, timeZone) },
+    ];
   }
   const { fromDate, untilDate, dayStart, dayEnd, weekdays } = plan;
   if (!isDayKey(fromDate) || !isDayKey(untilDate) || untilDate < fromDate || weekdays.length === 0) {
@@ -66,14 +106,18 @@ export function previewSlots(plan: SlotPlan, durationMinutes: number): PreviewSl
   const slots: PreviewSlot[] = [];
   for (let day = fromDate; day <= untilDate; day = addDays(day, 1)) {
     if (!weekdays.includes(weekdayOf(day))) continue;
+    if (closedReason(day, calendar)) continue;
     const opens = existingInstant(day, dayStart, timeZone);
     const end =
       dayEnd === '24:00'
         ? existingInstant(addDays(day, 1), '00:00', timeZone)
         : existingInstant(day, dayEnd, timeZone);
     if (opens === undefined || end === undefined) continue;
-    for (let start = opens; start + step <= end; start += step) {
-      slots.push({ startsAt: isoWithOffset(start, timeZone), endsAt: isoWithOffset(start + step, timeZone) });
+    for (let start = opens; start + length <= end; start += step) {
+      slots.push({
+        startsAt: isoWithOffset(start, timeZone),
+        endsAt: isoWithOffset(start + length, timeZone),
+      });
       if (slots.length > maxPreviewSlots) return undefined;
     }
   }

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { CreatedSlots } from '../../../../functions/interviews/schemas';
+import { countyCalendarOf } from '../../../../functions/shared/config/stage';
 import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
-import { maxPreviewSlots, previewSlots, type SlotPlan } from '../interviews/recurrence';
+import { useSite } from '../../site';
+import { closedDaysOf, maxPreviewSlots, previewSlots, type SlotPlan } from '../interviews/recurrence';
 import {
   countyTimeZone,
   formatDayKey,
@@ -33,7 +35,11 @@ export function PublishSlotsForm(props: {
   onPublished: (text: string, firstStart: string | undefined) => void;
 }) {
   const { t, language } = useI18n();
+  const { site } = useSite();
+  // The county's holidays and closing days, as the API applies them; Bavaria's until the site is known.
+  const calendar = site.state === 'ready' ? countyCalendarOf(site.data.county) : undefined;
   const [kind, setKind] = useState<Kind>('recurring');
+  const [bufferMinutes, setBufferMinutes] = useState(0);
   const [values, setValues] = useState({
     date: '',
     start: '09:00',
@@ -57,9 +63,11 @@ export function PublishSlotsForm(props: {
           untilDate: values.untilDate,
           dayStart: values.dayStart,
           dayEnd: values.dayEnd === '00:00' ? '24:00' : values.dayEnd,
+          ...(bufferMinutes ? { bufferMinutes } : {}),
           timeZone: countyTimeZone,
         };
-  const preview = previewSlots(plan, props.durationMinutes);
+  const preview = previewSlots(plan, props.durationMinutes, calendar);
+  const closedDays = closedDaysOf(plan, calendar);
 
   function check(): FieldErrors {
     const found: FieldErrors = {};
@@ -224,6 +232,21 @@ export function PublishSlotsForm(props: {
               {input('dayStart', 'time', t('staffInterviews.dayStart'))}
               {input('dayEnd', 'time', t('staffInterviews.dayEnd'))}
             </div>
+            <div class="field">
+              <label for="slots-buffer">{t('interviewCalendar.bufferLabel')}</label>
+              <select
+                id="slots-buffer"
+                class="input--short"
+                value={String(bufferMinutes)}
+                onChange={(event) => setBufferMinutes(Number(event.currentTarget.value))}
+              >
+                {[0, 15, 30, 45, 60].map((minutes) => (
+                  <option key={minutes} value={String(minutes)}>
+                    {minutes}
+                  </option>
+                ))}
+              </select>
+            </div>
           </>
         )}
         {slotPreview(preview)}
@@ -274,6 +297,20 @@ export function PublishSlotsForm(props: {
         </ul>
         {listed < slots.length && (
           <p class="muted">{t('staffInterviews.previewMore', { count: slots.length - listed })}</p>
+        )}
+        {closedDays.length > 0 && (
+          <div data-testid="slots-closed-days">
+            <p id="slots-closed-title">
+              <strong>{t('interviewCalendar.skippedHeading')}</strong>
+            </p>
+            <ul aria-labelledby="slots-closed-title">
+              {closedDays.map((closed) => (
+                <li key={closed.date}>
+                  {t(`interviewCalendar.${closed.reason}`, { date: formatDayKey(language, closed.date) })}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
     );
