@@ -8,6 +8,8 @@ import fa from '../content/messages/fa.json';
 import ru from '../content/messages/ru.json';
 import tr from '../content/messages/tr.json';
 import uk from '../content/messages/uk.json';
+import { defaultCountyCalendar } from '../functions/interviews/slots';
+import { closedReason } from '../functions/shared/domain/county-calendar';
 import { formatMessage } from '../functions/shared/i18n/format';
 import { directionOf, type Language, languages } from '../functions/shared/i18n/languages';
 import { demoInterviewToken } from '../local/demo-interviews';
@@ -35,7 +37,11 @@ const interviewerEmail = `interviewer-${run}@example.org`;
 
 let invitation: TestInvitation;
 /** Two weeks ahead, well past the round's cut-off, in the county's calendar. */
-const interviewDay = addDays(dayKeyOf(Date.now(), countyTimeZone), 14);
+/** Two weeks ahead, or the next day after that the offices are open (slots skip holidays and closing days). */
+function openDayFrom(day: string): string {
+  return closedReason(day, defaultCountyCalendar) ? openDayFrom(addDays(day, 1)) : day;
+}
+const interviewDay = openDayFrom(addDays(dayKeyOf(Date.now(), countyTimeZone), 14));
 let roundPath = '';
 let bookingPath = '';
 
