@@ -35,7 +35,7 @@ export async function seedDemoInterviews(interviews: InterviewStore, now: Date):
       timeZone: 'Europe/Berlin',
     },
     60,
-  );
+  ).slots;
   for (const slot of slots) await interviews.createSlot({ roundId, ...slot });
   await interviews.createInterview({
     interviewId: randomUUID(),
