@@ -65,6 +65,43 @@ describe('dev outbox', () => {
   });
 });
 
+describe('dev outbox: links and directions', () => {
+  it('shows web addresses as links and each mail in its own language and direction', async () => {
+    const page = await openPage('/');
+    await page.route('**/api/dev/outbox?*', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          messages: [
+            {
+              messageId: 'm-ar',
+              sentAt: '2025-03-01T09:30:00.000Z',
+              to: ['expertin@example.org'],
+              subject: 'دعوة إلى مقابلة',
+              text: 'مرحباً،\nاحجز موعدك هنا: https://wegweiser.example/interview#abc.\njavascript:alert(1)',
+              language: 'ar',
+              purpose: 'interview-invitation',
+              attachments: [],
+            },
+          ],
+        }),
+      }),
+    );
+    await page.locator('.footer-nav a[href="/dev/outbox"]').click();
+    const text = page.getByTestId('mail-text');
+    await text.waitFor();
+    expect(await text.getAttribute('dir')).toBe('rtl');
+    expect(await text.getAttribute('lang')).toBe('ar');
+    expect(await page.locator('.mail__subject bdi').getAttribute('dir')).toBe('rtl');
+    const links = text.locator('a');
+    expect(await links.count()).toBe(1);
+    expect(await links.first().getAttribute('href')).toBe('https://wegweiser.example/interview#abc');
+    expect(await text.textContent()).toContain('javascript:alert(1)');
+    expect(await page.locator('main').textContent()).toContain('Arabisch');
+    expectNoPageProblems(page);
+  });
+});
+
 describe('API reference', () => {
   it('lists the operations of /api/openapi.json by tag, with access and schemas', async () => {
     const page = await openPage('/api-reference');

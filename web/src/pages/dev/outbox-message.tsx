@@ -1,7 +1,10 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { formatDateTime, languageName } from '../../../../functions/shared/i18n/format';
+import { directionOf, isLanguage } from '../../../../functions/shared/i18n/languages';
 import type { OutboxMessage } from '../../../../functions/shared/mail/outbox-mailer';
 import { useI18n } from '../../i18n';
 import { bytesFromBase64, safeContentType } from './attachments';
+import { mailTextParts } from './mail-text';
 
 type Attachment = OutboxMessage['attachments'][number];
 
@@ -26,35 +29,55 @@ function AttachmentLink(props: { attachment: Attachment }) {
 
 /**
  * One e-mail of the outbox. Everything in it was written by someone else (or built from their input),
- * so it is shown as text only: the body in a preformatted block, never interpreted as HTML.
+ * so it is shown as text only: the body in a preformatted block, never interpreted as HTML; web
+ * addresses become links, as a mail program shows them. Subject and body are in the mail's own
+ * language and direction (an Arabic mail reads right to left on the German outbox page).
  */
 export function OutboxMessageView(props: { message: OutboxMessage }) {
   const { t, language } = useI18n();
   const { message } = props;
   const headingId = `message-${message.messageId}`;
-  const sentAt = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(message.sentAt),
-  );
+  const sentAt = formatDateTime(message.sentAt, language);
+  const own = isLanguage(message.language)
+    ? { lang: message.language, dir: directionOf(message.language) }
+    : { dir: 'auto' as const };
   return (
     <article class="mail" aria-labelledby={headingId}>
       <h2 id={headingId} class="mail__subject">
         <span class="visually-hidden">{t('outbox.subject')}: </span>
-        {message.subject}
+        <bdi {...own}>{message.subject}</bdi>
       </h2>
       <dl class="facts mail__meta">
         <dt>{t('outbox.to')}</dt>
-        <dd>{message.to.join(', ')}</dd>
+        <dd>
+          {message.to.map((address, index) => (
+            <span key={address}>
+              {index > 0 ? ', ' : ''}
+              <bdi dir="ltr">{address}</bdi>
+            </span>
+          ))}
+        </dd>
         <dt>{t('outbox.sentAt')}</dt>
         <dd>
           <time dateTime={message.sentAt}>{sentAt}</time>
         </dd>
         <dt>{t('outbox.language')}</dt>
-        <dd>{message.language}</dd>
+        <dd>
+          {languageName(message.language, language)} (<span dir="ltr">{message.language}</span>)
+        </dd>
         <dt>{t('outbox.purpose')}</dt>
         <dd>{message.purpose}</dd>
       </dl>
-      <pre class="mail__text" data-testid="mail-text">
-        {message.text}
+      <pre class="mail__text" data-testid="mail-text" {...own}>
+        {mailTextParts(message.text).map((part, index) =>
+          part.kind === 'link' ? (
+            <a key={index} href={part.href} dir="ltr" rel="noreferrer">
+              {part.href}
+            </a>
+          ) : (
+            part.text
+          ),
+        )}
       </pre>
       {message.attachments.length > 0 && (
         <div class="mail__attachments">
