@@ -72,6 +72,36 @@ describe('the link token', () => {
   });
 });
 
+describe('the Lambda log', () => {
+  it('holds no link token, even when the use case fails with it in its message', async () => {
+    const written: string[] = [];
+    const capture = (chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    };
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      const result = await httpHandler(linkRoute, async () => {
+        throw new Error(`broken for ${token}`);
+      })(
+        httpEvent({
+          routeKey: 'POST /api/test/link',
+          body: '{"note":"x"}',
+          headers: { 'content-type': 'application/json', 'wegweiser-access-token': token },
+        }),
+        testContext,
+      );
+      expect(result.statusCode).toBe(500);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(written.join('')).toContain('unexpected error');
+    expect(written.join('')).not.toContain(token);
+  });
+});
+
 describe('the route table', () => {
   it('has no path that carries a token: link routes take it from the header', () => {
     const withToken = routeEntries
