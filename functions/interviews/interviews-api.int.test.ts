@@ -28,6 +28,7 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
       messages: {
         purpose: string;
         to: string[];
+        text: string;
         attachments: { contentBase64: string; contentType: string }[];
       }[];
     };
@@ -135,6 +136,17 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
       new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent') ?? undefined,
     );
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-02T08:00:00.000Z');
+    // The calendar entry links to the booking page with the token in the fragment only.
+    const entryUrl = new URL(String(event.component.getFirstPropertyValue('url')));
+    expect(entryUrl.pathname).toBe('/interview');
+    expect(entryUrl.hash).toBe(`#${first.token}`);
+    expect(ics).not.toContain(`/interview/${first.token}`);
+    const invitations = await outbox('interview-invitation');
+    expect(invitations.length).toBeGreaterThan(0);
+    for (const mail of [...invitations, confirmation]) {
+      expect(mail?.text).toMatch(/\/interview\?lang=[a-z]{2}#[\w-]{22,}/);
+      expect(mail?.text).not.toMatch(/\/interview\/[\w-]{22,}/);
+    }
 
     const calendar = (await (
       await call(

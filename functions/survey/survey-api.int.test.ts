@@ -109,6 +109,12 @@ describe('survey API through the local server', () => {
       messages: { to: string[]; subject: string; text: string; purpose: string }[];
     };
     const confirmation = outbox.messages.find((message) => message.purpose === 'survey-confirmation');
+    // Every mailed link carries its token in the fragment, never in a path a log keeps.
+    const invitationMail = outbox.messages.find((message) => message.text.includes(token));
+    expect(invitationMail?.text).toContain(`/survey?lang=en#${token}`);
+    for (const message of outbox.messages) {
+      expect(message.text).not.toMatch(/\/(survey|interview|workshop\/registration|invitation)\/[\w-]{22,}/);
+    }
     expect(confirmation?.to).toEqual(['erika@example.org']);
     expect(confirmation?.text).toContain('Deutschkurs am Abend');
 
