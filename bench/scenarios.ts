@@ -1,4 +1,5 @@
 import type { Request } from 'autocannon';
+import { accessTokenHeaders, tokenOfLink } from '../functions/shared/links/token-links';
 import { completeAnswers } from '../functions/survey/testing/fixtures';
 import type { LocalStack } from '../local/stack';
 import { signIn } from '../local/testing/local-stack';
@@ -40,7 +41,7 @@ async function invitationTokens(stack: LocalStack): Promise<string[]> {
         }),
       })
     ).json()) as { link: string };
-    tokens.push(new URL(issued.link).pathname.split('/').pop() ?? '');
+    tokens.push(tokenOfLink(issued.link));
   }
   return tokens;
 }
@@ -55,7 +56,11 @@ function perRequest(
       setupRequest: (request: Request): Request => {
         const token = tokens[next % tokens.length] ?? '';
         next += 1;
-        return { ...request, ...build(token), headers: { 'content-type': 'application/json' } };
+        return {
+          ...request,
+          ...build(token),
+          headers: { 'content-type': 'application/json', ...accessTokenHeaders(token) },
+        };
       },
     },
   ];
@@ -132,7 +137,7 @@ async function bookingRound(stack: LocalStack, interviewer: string, experts: num
       email: `bench-expert${index}@example.org`,
       institution: `Einrichtung ${index}`,
     });
-    tokens.push(new URL(link).pathname.split('/').pop() ?? '');
+    tokens.push(tokenOfLink(link));
   }
   return { slotIds: created.map((slot) => slot.slotId), tokens };
 }
@@ -148,8 +153,11 @@ function bookings(tokens: string[], slotIds: string[], slotOf: (index: number) =
         return {
           ...request,
           method: 'POST',
-          path: `/api/interview/${tokens[index % tokens.length] ?? ''}/booking`,
-          headers: { 'content-type': 'application/json' },
+          path: '/api/interview/booking',
+          headers: {
+            'content-type': 'application/json',
+            ...accessTokenHeaders(tokens[index % tokens.length] ?? ''),
+          },
           body: JSON.stringify({ slotId: slotIds[slotOf(index) % slotIds.length] }),
         };
       },
@@ -169,10 +177,10 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
         health,
         await measureLoad(
           {
-            scenario: 'PUT /api/survey/{token}/draft (first save)',
+            scenario: 'PUT /api/survey/draft (first save)',
             url: stack.url,
             requests: perRequest(tokens, (token) => ({
-              path: `/api/survey/${token}/draft`,
+              path: '/api/survey/draft',
               method: 'PUT',
               body: draft(),
             })),
@@ -185,10 +193,10 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
         health,
         await measureLoad(
           {
-            scenario: 'POST /api/survey/{token}/submit',
+            scenario: 'POST /api/survey/submit',
             url: stack.url,
             requests: perRequest(tokens, (token) => ({
-              path: `/api/survey/${token}/submit`,
+              path: '/api/survey/submit',
               method: 'POST',
               body: JSON.stringify({ version: 1 }),
             })),
@@ -219,7 +227,7 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
         health,
         await measureLoad(
           {
-            scenario: 'POST /api/interview/{token}/booking (each expert another slot)',
+            scenario: 'POST /api/interview/booking (each expert another slot)',
             url: stack.url,
             requests: bookings(freeSlots.tokens, freeSlots.slotIds, (index) => index),
           },
@@ -232,7 +240,7 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
         health,
         await measureLoad(
           {
-            scenario: 'POST /api/interview/{token}/booking (10 experts per slot)',
+            scenario: 'POST /api/interview/booking (10 experts per slot)',
             url: stack.url,
             requests: bookings(contested.tokens, contested.slotIds, (index) => Math.floor(index / 10)),
           },

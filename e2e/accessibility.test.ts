@@ -9,7 +9,7 @@ const pages: [string, Language][] = [
   ['/privacy', 'de'],
   ['/accessibility', 'de'],
   ['/survey', 'de'],
-  ['/survey/some-invitation-code', 'de'],
+  ['/survey#some-invitation-code', 'de'],
   ['/staff', 'de'],
   ['/dev/outbox', 'de'],
   ['/api-reference', 'de'],

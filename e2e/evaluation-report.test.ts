@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import de from '../content/messages/de.json';
+import { tokenOfLink } from '../functions/shared/links/token-links';
 import { emptyAnswers, privacyNoticeVersion, type SurveyAnswers } from '../functions/survey/questionnaire';
 import {
   expectNoAxeViolations,
@@ -66,14 +67,25 @@ describe('the evaluation report: preview, section text, publishing, public page'
         },
         token,
       );
-      const invitation = new URL(issued.link).pathname.split('/').pop() ?? '';
-      const saved = await callApi<{ version: number }>('PUT', `/api/survey/${invitation}/draft`, {
-        answers: answersOf(institution),
-        contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '09331 0000' },
-        version: 0,
-        language: 'de',
-      });
-      await callApi('POST', `/api/survey/${invitation}/submit`, { version: saved.version });
+      const invitation = tokenOfLink(issued.link);
+      const saved = await callApi<{ version: number }>(
+        'PUT',
+        '/api/survey/draft',
+        {
+          answers: answersOf(institution),
+          contact: {
+            name: 'Erika Beispiel',
+            role: 'Leitung',
+            email: 'erika@example.org',
+            phone: '09331 0000',
+          },
+          version: 0,
+          language: 'de',
+        },
+        undefined,
+        invitation,
+      );
+      await callApi('POST', '/api/survey/submit', { version: saved.version }, undefined, invitation);
     }
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import de from '../content/messages/de.json';
+import { tokenOfLink } from '../functions/shared/links/token-links';
 import {
   emptyAnswers,
   emptyOffering,
@@ -53,13 +54,19 @@ function answers(name: string, offerings: Offering[]): SurveyAnswers {
 }
 
 async function submit(token: string, given: SurveyAnswers, version = 0) {
-  const saved = await callApi<{ version: number }>('PUT', `/api/survey/${token}/draft`, {
-    answers: given,
-    contact,
-    version,
-    language: 'de',
-  });
-  await callApi('POST', `/api/survey/${token}/submit`, { version: saved.version });
+  const saved = await callApi<{ version: number }>(
+    'PUT',
+    '/api/survey/draft',
+    {
+      answers: given,
+      contact,
+      version,
+      language: 'de',
+    },
+    undefined,
+    token,
+  );
+  await callApi('POST', '/api/survey/submit', { version: saved.version }, undefined, token);
 }
 
 describe('survey waves: carrying institutions over and comparing two waves', () => {
@@ -95,7 +102,7 @@ describe('survey waves: carrying institutions over and comparing two waves', () 
         { institutionName: name, email, language: 'de' },
         token,
       );
-      await submit(new URL(issued.link).pathname.split('/').pop() ?? '', answers(name, [...offerings]));
+      await submit(tokenOfLink(issued.link), answers(name, [...offerings]));
     }
   });
 
@@ -131,8 +138,14 @@ describe('survey waves: carrying institutions over and comparing two waves', () 
     const mail = outbox.messages
       .filter((message) => message.to.includes(vhsEmail))
       .sort((a, b) => b.sentAt.localeCompare(a.sentAt))[0];
-    const token = mail?.text.match(/\/survey\/([A-Za-z0-9_-]{22,64})/)?.[1] ?? '';
-    const view = await callApi<{ answers: SurveyAnswers; version: number }>('GET', `/api/survey/${token}`);
+    const token = mail?.text.match(/\/survey\?lang=[a-z]{2}#([A-Za-z0-9_-]{22,64})/)?.[1] ?? '';
+    const view = await callApi<{ answers: SurveyAnswers; version: number }>(
+      'GET',
+      '/api/survey',
+      undefined,
+      undefined,
+      token,
+    );
     expect(view.answers.offerings.map((o) => o.offeringId)).toEqual([course.offeringId, cafe.offeringId]);
     await submit(
       token,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
 import type { Language } from '../functions/shared/i18n/languages';
+import { tokenOfLink } from '../functions/shared/links/token-links';
 import {
   emptyAnswers,
   emptyOffering,
@@ -115,7 +116,7 @@ async function invite(surveyId: string, institutionName: string, language: Langu
     { institutionName, email: `${randomUUID().slice(0, 8)}@example.org`, language },
     token,
   );
-  return new URL(issued.link).pathname.split('/').pop() ?? '';
+  return tokenOfLink(issued.link);
 }
 
 function answersOf(institution: Institution): SurveyAnswers {
@@ -137,14 +138,20 @@ function answersOf(institution: Institution): SurveyAnswers {
 
 /** Opens the invitation's link, saves the answers and, unless told otherwise, submits them. */
 async function respond(token: string, institution: Institution, submit = true): Promise<void> {
-  await callApi('GET', `/api/survey/${token}`);
-  const saved = await callApi<{ version: number }>('PUT', `/api/survey/${token}/draft`, {
-    answers: answersOf(institution),
-    contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '09331 0000' },
-    version: 0,
-    language: institution.language,
-  });
-  if (submit) await callApi('POST', `/api/survey/${token}/submit`, { version: saved.version });
+  await callApi('GET', '/api/survey', undefined, undefined, token);
+  const saved = await callApi<{ version: number }>(
+    'PUT',
+    '/api/survey/draft',
+    {
+      answers: answersOf(institution),
+      contact: { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '09331 0000' },
+      version: 0,
+      language: institution.language,
+    },
+    undefined,
+    token,
+  );
+  if (submit) await callApi('POST', '/api/survey/submit', { version: saved.version }, undefined, token);
 }
 
 /** The count cell of a figure's table row, by the row's option id. */

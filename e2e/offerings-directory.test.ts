@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
+import { tokenOfLink } from '../functions/shared/links/token-links';
 import { emptyOffering, type Offering } from '../functions/survey/questionnaire';
 import {
   expectNoAxeViolations,
@@ -72,7 +73,7 @@ async function respond(surveyId: string, institution: string, offerings: Offerin
     { institutionName: institution, email: `${randomUUID().slice(0, 12)}@example.org`, language: 'de' },
     staff.token,
   );
-  await submitResponse(new URL(link).pathname.split('/').pop() ?? '', {
+  await submitResponse(tokenOfLink(link), {
     institutionName: institution,
     offerings,
   });

@@ -158,11 +158,12 @@ describe('survey entry', () => {
   it('leads from the invitation code to the questionnaire page, which holds the form root', async () => {
     const page = await openPage('/survey');
 
-    await page.getByLabel(de.survey.tokenLabel).fill('https://wegweiser.example/survey/demo-code-42');
+    await page.getByLabel(de.survey.tokenLabel).fill('https://wegweiser.example/survey?lang=de#demo-code-42');
     await page.getByRole('button', { name: de.survey.open }).click();
     await page.locator('#survey-form-root').waitFor();
 
-    expect(new URL(page.url()).pathname).toBe('/survey/demo-code-42');
+    expect(new URL(page.url()).pathname).toBe('/survey');
+    expect(new URL(page.url()).hash).toBe('#demo-code-42');
     expect(await page.locator('#survey-form-root').getAttribute('data-invitation-token')).toBe(
       'demo-code-42',
     );

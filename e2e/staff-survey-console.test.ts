@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ar from '../content/messages/ar.json';
 import de from '../content/messages/de.json';
+import { accessTokenHeaders, tokenOfLink } from '../functions/shared/links/token-links';
 import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoPageProblems, url } from './support/pages';
 import { goToConsoleSection, openSignedIn, signInAsAdminThroughForm, staffSession } from './support/staff';
 
@@ -11,7 +12,7 @@ const t = de.staffSurvey;
 const run = randomUUID().slice(0, 8);
 
 function tokenOf(link: string): string {
-  return new URL(link).pathname.split('/').pop() ?? '';
+  return tokenOfLink(link);
 }
 
 function row(page: Page, institution: string) {
@@ -81,7 +82,7 @@ describe('staff console: surveys and invitations', () => {
     await page.getByRole('button', { name: t.invite, exact: true }).click();
 
     const link = await page.getByTestId('issued-link').inputValue();
-    expect(link).toMatch(/\/survey\/[A-Za-z0-9_-]{22,64}\?lang=[a-z]{2}$/);
+    expect(link).toMatch(/\/survey\?lang=[a-z]{2}#[A-Za-z0-9_-]{22,64}$/);
     const panel = page.getByRole('region', { name: t.linkIssuedTitle.replace('{institution}', youthCentre) });
     expect(await panel.textContent()).toContain(
       t.linkShownOnce.replace('{email}', `jugend-${run}@example.org`),
@@ -92,7 +93,9 @@ describe('staff console: surveys and invitations', () => {
     await row(page, youthCentre).waitFor();
     expect(await stateOf(page, youthCentre)).toBe('not_opened');
     expect(await row(page, youthCentre).textContent()).toContain(t.states.not_opened);
-    expect(await (await fetch(url(`/api/survey/${tokenOf(link)}`))).status).toBe(200);
+    expect((await fetch(url('/api/survey'), { headers: accessTokenHeaders(tokenOf(link)) })).status).toBe(
+      200,
+    );
     await expectNoAxeViolations(page);
     await page.screenshot({ path: '/tmp/staff-survey-invited.png', fullPage: true });
 
@@ -184,7 +187,8 @@ describe('staff console: surveys and invitations', () => {
     const outbox = await fetch(url('/api/dev/outbox?limit=100'));
     const before = ((await outbox.json()) as { messages: { to: string[]; text: string }[] }).messages;
     const firstMail = before.find((message) => message.to.includes(`jugend-${run}@example.org`));
-    const firstLink = /https?:\/\/\S+\/survey\/[A-Za-z0-9_-]+/.exec(firstMail?.text ?? '')?.[0] ?? '';
+    const firstLink =
+      /https?:\/\/\S+\/survey\?lang=[a-z]{2}#[A-Za-z0-9_-]+/.exec(firstMail?.text ?? '')?.[0] ?? '';
     expect(firstLink).not.toBe('');
     await row(page, youthCentre).getByRole('button', { name: t.resend }).click();
     await page
@@ -192,11 +196,15 @@ describe('staff console: surveys and invitations', () => {
       .getByRole('button', { name: t.resendConfirm })
       .click();
     const newLink = await page.getByTestId('issued-link').inputValue();
-    expect(newLink).toMatch(/\/survey\/[A-Za-z0-9_-]{22,64}\?lang=[a-z]{2}$/);
+    expect(newLink).toMatch(/\/survey\?lang=[a-z]{2}#[A-Za-z0-9_-]{22,64}$/);
     expect(newLink).not.toBe(firstLink);
     expect(await page.getByText(t.oldLinkRetired).count()).toBe(1);
-    expect((await fetch(url(`/api/survey/${tokenOf(firstLink)}`))).status).toBe(410);
-    expect((await fetch(url(`/api/survey/${tokenOf(newLink)}`))).status).toBe(200);
+    expect(
+      (await fetch(url('/api/survey'), { headers: accessTokenHeaders(tokenOf(firstLink)) })).status,
+    ).toBe(410);
+    expect((await fetch(url('/api/survey'), { headers: accessTokenHeaders(tokenOf(newLink)) })).status).toBe(
+      200,
+    );
 
     // Reminders: everyone neither submitted nor revoked (the youth centre and the mosque).
     expect(await page.getByText(t.notSubmittedCount.replace('{count}', '2')).count()).toBe(1);

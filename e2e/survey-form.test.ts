@@ -209,6 +209,42 @@ describe('survey form', () => {
     expectNoPageProblems(page);
   });
 
+  it('opens an old link by one redirect to the fragment form and saves from it and from a new link, never sending the token in a URL', async () => {
+    const invitation = await newInvitation();
+    const nameIn = (page: Page) => page.locator('#q-institution-name');
+
+    // An old link from a mailbox (token in the path) lands on /survey#<token> after one redirect.
+    const old = await openForm(`/survey/${invitation.token}`);
+    expect(new URL(old.url()).pathname).toBe('/survey');
+    expect(new URL(old.url()).hash).toBe(`#${invitation.token}`);
+    const redirects = await old.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).redirectCount,
+    );
+    expect(redirects).toBe(1);
+    await nameIn(old).fill('Über den alten Link');
+    await nameIn(old).blur();
+    await old.locator('#survey-save-status[data-status="saved"]').waitFor();
+    expect((await serverCopy(invitation.token)).answers.institution.name).toBe('Über den alten Link');
+    await old.close();
+
+    // Today's link: the page reads the fragment and sends the token in a header only.
+    const fresh = await openForm(invitation.path);
+    expect(await nameIn(fresh).inputValue()).toBe('Über den alten Link');
+    expect(await fresh.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
+    const sent: { url: string; header: string | undefined }[] = [];
+    fresh.on('request', (request) =>
+      sent.push({ url: request.url(), header: request.headers()['wegweiser-access-token'] }),
+    );
+    await nameIn(fresh).fill('Über den neuen Link');
+    await nameIn(fresh).blur();
+    await fresh.locator('#survey-save-status[data-status="saved"]').waitFor();
+    expect((await serverCopy(invitation.token)).answers.institution.name).toBe('Über den neuen Link');
+    const draft = sent.find((request) => new URL(request.url).pathname === '/api/survey/draft');
+    expect(draft?.header).toBe(invitation.token);
+    expect(sent.filter((request) => request.url.includes(invitation.token))).toEqual([]);
+    expectNoPageProblems(fresh);
+  });
+
   it('stops autosave in a second tab whose copy is older, says so, and reloads the newer answers', async () => {
     const invitation = await newInvitation();
     const first = await openForm(invitation.path);

@@ -50,8 +50,15 @@ function offering(title: string): Offering {
 }
 
 async function ownOfferings(): Promise<OwnEntry[]> {
-  return (await callApi<{ offerings: OwnEntry[] }>('GET', `/api/survey/${invitation.token}/offerings`))
-    .offerings;
+  return (
+    await callApi<{ offerings: OwnEntry[] }>(
+      'GET',
+      '/api/survey/offerings',
+      undefined,
+      undefined,
+      invitation.token,
+    )
+  ).offerings;
 }
 
 async function publicTitles(word: string): Promise<string[]> {
@@ -198,7 +205,7 @@ describe('open participation', () => {
     await page.getByRole('heading', { name: de.surveyJoin.sentTitle }).waitFor();
     await expect
       .poll(async () => (await outbox()).find((message) => message.to.includes(email))?.text ?? '')
-      .toMatch(/\/survey\/[\w-]+/);
+      .toMatch(/\/survey\?lang=tr#[\w-]{22,}/);
     expect((await outbox()).find((message) => message.to.includes(email))?.language).toBe('tr');
     expectNoPageProblems(page);
   });

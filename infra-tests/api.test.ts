@@ -118,6 +118,9 @@ describe('the HTTP API', () => {
     expect(format.requestId).toBe('$context.requestId');
     expect(format.routeKey).toBe('$context.routeKey');
     expect(JSON.stringify(format)).not.toMatch(/sourceIp|userAgent/);
+    // The route key is the template (`PUT /api/survey/draft`); no field holds the path, the query or a
+    // request header, so neither a link token nor a staff token can reach this log.
+    expect(JSON.stringify(format)).not.toMatch(/\$context\.path|\$request\.|header|querystring|identity/i);
     const logGroupId = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
     expect(resourcesOf(serviceTemplate, 'AWS::Logs::LogGroup')[logGroupId]?.Properties.RetentionInDays).toBe(
       30,

@@ -113,6 +113,32 @@ describe('the web front end', () => {
     expect(request.querystring).toBe(querystring);
   });
 
+  it('redirects old links with a token in the path to the fragment form, with the code it deploys', () => {
+    const [deployed] = Object.values(resourcesOf(serviceTemplate, 'AWS::CloudFront::Function'));
+    const code = deployed?.Properties.FunctionCode as string;
+    const handler = new Function(`${code}; return handler;`)() as (event: {
+      request: { uri: string; querystring: Record<string, { value: string }> };
+    }) => { statusCode?: number; headers?: Record<string, { value: string }>; uri?: string };
+    const token = 'q1W2e3R4t5Y6u7I8o9P0aS';
+    const answer = handler({ request: { uri: `/survey/${token}`, querystring: { lang: { value: 'de' } } } });
+    expect(answer).toMatchObject({
+      statusCode: 302,
+      headers: {
+        location: { value: `/survey?lang=de#${token}` },
+        'cache-control': { value: 'no-store' },
+        'referrer-policy': { value: 'no-referrer' },
+      },
+    });
+    expect(handler({ request: { uri: '/survey', querystring: {} } }).uri).toBe('/index.html');
+  });
+
+  it('forwards the link token header to the API and keeps headers and cookies out of the access log', () => {
+    // The managed "all viewer headers except Host" policy forwards Wegweiser-Access-Token; CloudFront's
+    // standard log has no field for request headers, and cookies are left out.
+    expect(config.CacheBehaviors[0]?.OriginRequestPolicyId).toBe(managed.allViewerExceptHostHeader);
+    expect(config.Logging).toMatchObject({ IncludeCookies: false, Prefix: 'cloudfront/' });
+  });
+
   it('adds security headers to every answer, with a CSP that allows no inline script', () => {
     const [policy] = Object.values(resourcesOf(serviceTemplate, 'AWS::CloudFront::ResponseHeadersPolicy'));
     const policyConfig = policy?.Properties.ResponseHeadersPolicyConfig as

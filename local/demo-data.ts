@@ -10,7 +10,7 @@ import {
 import type { SurveyStore } from '../functions/survey/survey-store';
 import { hashEmail, hashToken } from '../functions/survey/tokens';
 
-/** The demo invitation's link works locally at /survey/demo-invitation-token-2026. */
+/** The demo invitation's link works locally at /survey#demo-invitation-token-2026. */
 export const demoInvitationToken = 'demo-invitation-token-2026';
 
 export async function seedDemoSurvey(surveys: SurveyStore, now: Date): Promise<string> {

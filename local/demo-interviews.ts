@@ -4,7 +4,7 @@ import { contactExpiry, type InterviewStore } from '../functions/interviews/inte
 import { planSlots } from '../functions/interviews/slots';
 import { hashToken } from '../functions/survey/tokens';
 
-/** The demo expert's booking link works locally at /interview/demo-interview-token-2026. */
+/** The demo expert's booking link works locally at /interview#demo-interview-token-2026. */
 export const demoInterviewToken = 'demo-interview-token-2026';
 
 /** One interview round with Tuesday and Thursday morning slots for the next three weeks, one invited expert. */

@@ -4,7 +4,7 @@ import { hashToken, newInvitationToken } from '../functions/survey/tokens';
 import type { WorkshopStore } from '../functions/workshops/workshop-store';
 import { register, type WorkshopDeps } from '../functions/workshops/workshops';
 
-/** The demo workshop's page is /workshop/<demoWorkshopId>, the demo institution's link …/invitation/<token>. */
+/** The demo workshop's page is /workshop/<demoWorkshopId>, the demo institution's link …/invitation#<token>. */
 export const demoWorkshopId = '0d7f2c9e-5b1a-4c3e-9f40-6a2b8d1e7c55';
 export const demoWorkshopToken = 'demo-workshop-invitation-2026';
 

@@ -7,6 +7,7 @@ import {
   needsSignIn,
   type RouteContract,
 } from '../functions/shared/http/route';
+import { accessTokenHeaders } from '../functions/shared/links/token-links';
 import {
   malformedVariants,
   type Random,
@@ -235,6 +236,8 @@ describe('route-table fuzzing', () => {
               ? { 'content-type': request.contentType ?? 'application/json' }
               : {}),
             ...(needsSignIn(route.access) ? { authorization: `Bearer ${token}` } : {}),
+            // A well-formed link token that opens nothing, so that the body and parameters are checked.
+            ...(route.access === 'invitation' ? accessTokenHeaders('fuzzfuzzfuzzfuzzfuzzfu') : {}),
           },
           ...(request.body !== undefined && route.method !== 'GET' ? { body: request.body } : {}),
         });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { accessTokenHeaders } from '../functions/shared/links/token-links';
 import { demoInvitationToken } from './demo-data';
 import { seedDemoData } from './seed';
 import { type LocalStack, startLocalStack } from './stack';
@@ -40,7 +41,7 @@ describe('the local server', () => {
       total: number;
     };
     expect(directory.total).toBeGreaterThanOrEqual(6);
-    const demo = await fetch(`${stack.url}/api/survey/${demoInvitationToken}`);
+    const demo = await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(demoInvitationToken) });
     expect(demo.status).toBe(200);
   });
 

@@ -10,6 +10,7 @@ import type { HttpEvent, HttpLambda, HttpResult } from '../functions/shared/http
 import { type ProblemCode, problemDocument } from '../functions/shared/http/problem';
 import { type FunctionName, needsSignIn, type RouteContract, routeKey } from '../functions/shared/http/route';
 import { negotiateLanguage } from '../functions/shared/i18n/languages';
+import { type ViewerRequest, viewerRequestFunction } from '../lib/constructs/spa-rewrite';
 import { securityHeaders } from './security-headers';
 
 /** API Gateway's own payload limit; the routes' tighter limits are the handlers' job (413 there). */
@@ -186,6 +187,30 @@ function sendResult(response: ServerResponse, result: HttpResult): void {
   response.end(body);
 }
 
+/** The cloud's viewer-request function, run here too, so that old links are redirected alike. */
+const viewerRequest = viewerRequestFunction();
+
+/**
+ * An old link with its token in the path answers one redirect to the fragment form, exactly as the
+ * CloudFront function does in the cloud (it is the same code); `undefined` for every other path.
+ */
+export function movedLinkRedirect(url: URL): { status: number; headers: Record<string, string> } | undefined {
+  const querystring: ViewerRequest['querystring'] = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name).map((value) => ({ value }));
+    querystring[name] = {
+      value: values[0]?.value ?? '',
+      ...(values.length > 1 ? { multiValue: values } : {}),
+    };
+  }
+  const answer = viewerRequest({ request: { uri: url.pathname, querystring } });
+  if (!('statusCode' in answer)) return undefined;
+  return {
+    status: answer.statusCode,
+    headers: Object.fromEntries(Object.entries(answer.headers).map(([name, { value }]) => [name, value])),
+  };
+}
+
 function serveStatic(webRoot: string, pathname: string, response: ServerResponse): void {
   const root = resolve(webRoot);
   let decoded: string;
@@ -244,6 +269,12 @@ export function createLocalServer(options: LocalServerOptions): Server {
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return sendProblem(response, 'method_not_allowed', acceptLanguage);
+      const moved = movedLinkRedirect(url);
+      if (moved) {
+        response.writeHead(moved.status, { ...securityHeaders, ...moved.headers });
+        response.end();
+        return;
+      }
       return serveStatic(options.webRoot, url.pathname, response);
     }
     const pathMatches = compiled

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import de from '../../content/messages/de.json';
 import type { Language } from '../../functions/shared/i18n/languages';
+import { accessTokenHeaders } from '../../functions/shared/links/token-links';
 import { openPage, signInThroughForm, url, waitForLoaded } from './pages';
 
 /** What the dev sign-in returns and the console keeps in sessionStorage. */
@@ -10,13 +11,23 @@ export interface StaffSession {
   expiresAt: string;
 }
 
-/** Calls the API of the shared e2e stack; fails with method, path, status and body on any non-2xx answer. */
-export async function callApi<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+/**
+ * Calls the API of the shared e2e stack; fails with method, path, status and body on any non-2xx answer.
+ * `token` signs in as staff; `linkToken` is a survey, booking or registration link's token.
+ */
+export async function callApi<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  linkToken?: string,
+): Promise<T> {
   const response = await fetch(url(path), {
     method,
     headers: {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(linkToken ? accessTokenHeaders(linkToken) : {}),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { OutboxPage } from '../../functions/dev/schemas';
 import type { Language } from '../../functions/shared/i18n/languages';
+import { accessTokenHeaders } from '../../functions/shared/links/token-links';
 import {
   type ContactPerson,
   emptyAnswers,
@@ -30,7 +31,7 @@ async function staffPost<T>(path: string, body: unknown): Promise<T> {
 }
 
 export interface TestInvitation {
-  /** `/survey/<token>`, the path of the link in the invitation e-mail. */
+  /** `/survey#<token>`, the link in the invitation e-mail without its language. */
   path: string;
   token: string;
   surveyTitle: string;
@@ -57,13 +58,14 @@ export async function newInvitation(options: { closesInMs?: number } = {}): Prom
     `/api/staff/surveys/${survey.surveyId}/invitations`,
     { institutionName, email, language: 'de' },
   );
-  const path = new URL(issued.link).pathname;
-  return { path, token: path.split('/').pop() ?? '', surveyTitle, institutionName, email, closesAt };
+  const link = new URL(issued.link);
+  const token = link.hash.slice(1);
+  return { path: `${link.pathname}#${token}`, token, surveyTitle, institutionName, email, closesAt };
 }
 
 /** What the server holds for an invitation right now (the respondent's view of it). */
 export async function serverCopy(token: string): Promise<RespondentView> {
-  const response = await fetch(url(`/api/survey/${token}`));
+  const response = await fetch(url('/api/survey'), { headers: accessTokenHeaders(token) });
   expect(response.status).toBe(200);
   return (await response.json()) as RespondentView;
 }
@@ -101,16 +103,22 @@ export async function submitResponse(token: string, response: ResponseToSubmit):
   answers.opening = { status: 'started', steps: ['staff_training'], stepsOther: '', obstacles: '' };
   answers.interview = response.interview ?? { willing: false, topics: [], topicsOther: '' };
   answers.privacy = { accepted: true, noticeVersion: privacyNoticeVersion };
-  const saved = await callApi<{ version: number }>('PUT', `/api/survey/${token}/draft`, {
-    answers,
-    contact: response.contact ?? {
-      name: 'Erika Beispiel',
-      role: 'Leitung',
-      email: 'erika@example.org',
-      phone: '09331 0000',
+  const saved = await callApi<{ version: number }>(
+    'PUT',
+    '/api/survey/draft',
+    {
+      answers,
+      contact: response.contact ?? {
+        name: 'Erika Beispiel',
+        role: 'Leitung',
+        email: 'erika@example.org',
+        phone: '09331 0000',
+      },
+      version: 0,
+      language: response.language ?? 'de',
     },
-    version: 0,
-    language: response.language ?? 'de',
-  });
-  await callApi('POST', `/api/survey/${token}/submit`, { version: saved.version });
+    undefined,
+    token,
+  );
+  await callApi('POST', '/api/survey/submit', { version: saved.version }, undefined, token);
 }

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, useSignedInStack } from '../../local/testing/local-stack';
+import { accessTokenHeaders, tokenOfLink } from '../shared/links/token-links';
 import { completeAnswers } from '../survey/testing/fixtures';
 import { EvaluatedResponse, Evaluation, GapView, ResponseList } from './schemas';
 
@@ -29,7 +30,7 @@ describe('evaluation API through the local server', () => {
     const issued = (await response.json()) as { invitation: { invitationId: string }; link: string };
     return {
       invitationId: issued.invitation.invitationId,
-      token: new URL(issued.link).pathname.split('/').pop(),
+      token: tokenOfLink(issued.link),
     };
   }
 
@@ -51,14 +52,17 @@ describe('evaluation API through the local server', () => {
       ...completeAnswers(),
       needs: { categories: ['language'], description: 'Mehr Kurse', mostHelpful: '' },
     };
-    const saved = await fetch(`${stack.url}/api/survey/${answering.token}/draft`, {
+    const saved = await fetch(`${stack.url}/api/survey/draft`, {
       method: 'PUT',
-      headers: json,
+      headers: { ...json, ...accessTokenHeaders(answering.token) },
       body: JSON.stringify({ answers, contact, version: 0, language: 'de' }),
     });
     expect(saved.status).toBe(200);
     const { version } = (await saved.json()) as { version: number };
-    expect((await post(`/api/survey/${answering.token}/submit`, { version }, json)).status).toBe(200);
+    expect(
+      (await post('/api/survey/submit', { version }, { ...json, ...accessTokenHeaders(answering.token) }))
+        .status,
+    ).toBe(200);
   });
 
   it('answers every figure of the survey for signed-in staff', async () => {

@@ -414,7 +414,7 @@ describe('the evaluation against an independent recount (property)', () => {
           });
           model.push({
             invitationId: issued.invitation.invitationId,
-            token: issued.link.split('/survey/')[1]?.split('?')[0] ?? '',
+            token: issued.link.split('#')[1] ?? '',
             name,
             opened: false,
             revoked: false,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSignedInStack } from '../../local/testing/local-stack';
 import { OpenDataDirectory } from '../offerings/schemas';
+import { accessTokenHeaders, tokenOfLink } from '../shared/links/token-links';
 import { completeAnswers } from '../survey/testing/fixtures';
 import {
   type EvaluationReport,
@@ -100,7 +101,7 @@ describe('the evaluation report through the local server', () => {
         language: 'de',
       });
       expect(invited.status).toBe(201);
-      const token = new URL(((await invited.json()) as { link: string }).link).pathname.split('/').pop();
+      const token = tokenOfLink(((await invited.json()) as { link: string }).link);
       const answers = completeAnswers();
       answers.institution = { ...answers.institution, name: institution.name, sector: institution.sector };
       answers.institution.places = [institution.place];
@@ -125,13 +126,16 @@ describe('the evaluation report through the local server', () => {
       };
       const saved = await send(
         'PUT',
-        `/api/survey/${token}/draft`,
+        '/api/survey/draft',
         { answers, contact, version: 0, language: 'de' },
-        json,
+        { ...json, ...accessTokenHeaders(token) },
       );
       expect(saved.status).toBe(200);
       const { version } = (await saved.json()) as { version: number };
-      expect((await send('POST', `/api/survey/${token}/submit`, { version }, json)).status).toBe(200);
+      expect(
+        (await send('POST', '/api/survey/submit', { version }, { ...json, ...accessTokenHeaders(token) }))
+          .status,
+      ).toBe(200);
     }
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSignedInStack } from '../../local/testing/local-stack';
+import { accessTokenHeaders, tokenOfLink } from '../shared/links/token-links';
 import type { SurveyAnswers } from '../survey/questionnaire';
 import { completeAnswers } from '../survey/testing/fixtures';
 import { WaveComparison } from './schemas';
@@ -34,14 +35,16 @@ describe('comparing two survey waves through the local server', () => {
   }
 
   async function answer(token: string, answers: SurveyAnswers, version: number) {
-    const saved = await fetch(`${stack.url}/api/survey/${token}/draft`, {
+    const saved = await fetch(`${stack.url}/api/survey/draft`, {
       method: 'PUT',
-      headers: json,
+      headers: { ...json, ...accessTokenHeaders(token) },
       body: JSON.stringify({ answers, contact, version, language: 'de' }),
     });
     expect(saved.status).toBe(200);
     const { version: next } = (await saved.json()) as { version: number };
-    expect((await post(`/api/survey/${token}/submit`, { version: next }, json)).status).toBe(200);
+    expect(
+      (await post('/api/survey/submit', { version: next }, { ...json, ...accessTokenHeaders(token) })).status,
+    ).toBe(200);
   }
 
   async function inviteAndAnswer(surveyId: string, email: string, answers: SurveyAnswers) {
@@ -52,7 +55,7 @@ describe('comparing two survey waves through the local server', () => {
     });
     expect(response.status).toBe(201);
     const { link } = (await response.json()) as { link: string };
-    await answer(new URL(link).pathname.split('/').pop() ?? '', answers, 0);
+    await answer(tokenOfLink(link), answers, 0);
   }
 
   /** The newest link mailed to an address (the carried-over invitation's), from the dev outbox. */
@@ -63,7 +66,9 @@ describe('comparing two survey waves through the local server', () => {
     const links = outbox.messages
       .filter((message) => message.to.includes(email))
       .sort((a, b) => b.sentAt.localeCompare(a.sentAt))
-      .flatMap((message) => [...message.text.matchAll(/\/survey\/([A-Za-z0-9_-]{22,64})/g)].map((m) => m[1]));
+      .flatMap((message) =>
+        [...message.text.matchAll(/\/survey\?lang=[a-z]{2}#([A-Za-z0-9_-]{22,64})/g)].map((m) => m[1]),
+      );
     expect(links.length).toBeGreaterThan(0);
     return links[0] ?? '';
   }
@@ -99,7 +104,7 @@ describe('comparing two survey waves through the local server', () => {
 
     // The VHS finds its answers, drops its second offering, adds a new one and submits; Caritas does not answer.
     const token = await mailedToken(vhsEmail);
-    const loaded = await fetch(`${stack.url}/api/survey/${token}`);
+    const loaded = await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(token) });
     expect(loaded.status).toBe(200);
     const view = (await loaded.json()) as { answers: SurveyAnswers; version: number };
     const [kept] = view.answers.offerings;

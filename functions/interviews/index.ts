@@ -6,6 +6,7 @@ import { runtimeConfig, StartupRefused } from '../shared/config/env';
 import { countyCalendarOf } from '../shared/config/stage';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { type HttpEvent, type HttpResult, httpHandler, staffId } from '../shared/http/handler';
+import { linkToken } from '../shared/http/link-token';
 import { logger } from '../shared/log/logger';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
@@ -122,16 +123,18 @@ const http = featureLambda('interviews', {
   writeInterviewNotes: httpHandler(routes.writeInterviewNotes, async ({ params, body }, context) =>
     writeNotes(deps(), params.roundId, params.interviewId, body, staffId(context)),
   ),
-  expertInterview: httpHandler(routes.expertInterview, async ({ params }) =>
-    expertView(deps(), params.token),
+  expertInterview: httpHandler(routes.expertInterview, async (_input, context) =>
+    expertView(deps(), linkToken(context)),
   ),
-  bookInterview: httpHandler(routes.bookInterview, async ({ params, body }) =>
-    book(deps(), params.token, body),
+  bookInterview: httpHandler(routes.bookInterview, async ({ body }, context) =>
+    book(deps(), linkToken(context), body),
   ),
-  rescheduleInterview: httpHandler(routes.rescheduleInterview, async ({ params, body }) =>
-    reschedule(deps(), params.token, body),
+  rescheduleInterview: httpHandler(routes.rescheduleInterview, async ({ body }, context) =>
+    reschedule(deps(), linkToken(context), body),
   ),
-  cancelInterview: httpHandler(routes.cancelInterview, async ({ params }) => cancel(deps(), params.token)),
+  cancelInterview: httpHandler(routes.cancelInterview, async (_input, context) =>
+    cancel(deps(), linkToken(context)),
+  ),
 });
 
 /**

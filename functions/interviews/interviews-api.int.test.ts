@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { demoInterviewToken } from '../../local/demo-interviews';
 import { useSignedInStack } from '../../local/testing/local-stack';
+import { accessTokenHeaders, tokenOfLink } from '../shared/links/token-links';
 
 /** Tuesday 2 March 2027, 09:00 Berlin (CET) is 08:00 UTC. */
 const nine = '20270302T080000Z';
@@ -27,6 +28,7 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
       messages: {
         purpose: string;
         to: string[];
+        text: string;
         attachments: { contentBase64: string; contentType: string }[];
       }[];
     };
@@ -72,7 +74,7 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
       interview: { interviewId: string };
     };
     expect(new URL(link).searchParams.get('lang')).toBe('en');
-    return { token: new URL(link).pathname.split('/').pop() ?? '', interviewId: interview.interviewId };
+    return { token: tokenOfLink(link), interviewId: interview.interviewId };
   }
 
   it('books once for a retried request, answers another expert with a localized 409, and cancels', async () => {
@@ -80,7 +82,9 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
     const first = await invite(roundId, 'lena@caritas.example');
     const second = await invite(roundId, 'omar@caritas.example');
 
-    const view = (await (await fetch(`${stack.url}/api/interview/${first.token}?lang=en`)).json()) as {
+    const view = (await (
+      await fetch(`${stack.url}/api/interview?lang=en`, { headers: accessTokenHeaders(first.token) })
+    ).json()) as {
       freeSlots: { slotId: string }[];
     };
     expect(view.freeSlots.map((slot) => slot.slotId)).toContain(nine);
@@ -88,24 +92,34 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
     const retry = { ...json, 'idempotency-key': 'book-retry-0001' };
     const booked = await call(
       'POST',
-      `/api/interview/${first.token}/booking`,
+      '/api/interview/booking',
       { slotId: nine, comment: 'Hi' },
-      retry,
+      { ...retry, ...accessTokenHeaders(first.token) },
     );
     const again = await call(
       'POST',
-      `/api/interview/${first.token}/booking`,
+      '/api/interview/booking',
       { slotId: nine, comment: 'Hi' },
-      retry,
+      { ...retry, ...accessTokenHeaders(first.token) },
     );
     expect([booked.status, again.status]).toEqual([201, 201]);
     expect(await again.json()).toEqual(await booked.json());
 
+    // Every link shares the path now: another expert sending the same key and body is not answered
+    // from the first expert's booking (the key is scoped to the link's token).
+    const sameKey = await call(
+      'POST',
+      '/api/interview/booking?lang=en',
+      { slotId: nine, comment: 'Hi' },
+      { ...retry, ...accessTokenHeaders(second.token) },
+    );
+    expect(sameKey.status).toBe(409);
+
     const taken = await call(
       'POST',
-      `/api/interview/${second.token}/booking?lang=en`,
+      '/api/interview/booking?lang=en',
       { slotId: nine },
-      json,
+      { ...json, ...accessTokenHeaders(second.token) },
     );
     expect(taken.status).toBe(409);
     expect(taken.headers.get('content-type')).toContain('application/problem+json');
@@ -122,6 +136,17 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
       new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent') ?? undefined,
     );
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-02T08:00:00.000Z');
+    // The calendar entry links to the booking page with the token in the fragment only.
+    const entryUrl = new URL(String(event.component.getFirstPropertyValue('url')));
+    expect(entryUrl.pathname).toBe('/interview');
+    expect(entryUrl.hash).toBe(`#${first.token}`);
+    expect(ics).not.toContain(`/interview/${first.token}`);
+    const invitations = await outbox('interview-invitation');
+    expect(invitations.length).toBeGreaterThan(0);
+    for (const mail of [...invitations, confirmation]) {
+      expect(mail?.text).toMatch(/\/interview\?lang=[a-z]{2}#[\w-]{22,}/);
+      expect(mail?.text).not.toMatch(/\/interview\/[\w-]{22,}/);
+    }
 
     const calendar = (await (
       await call(
@@ -134,9 +159,22 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
       booking: { state: 'booked' },
     });
 
-    const cancelled = await call('DELETE', `/api/interview/${first.token}/booking`, undefined, {});
+    const cancelled = await call(
+      'DELETE',
+      '/api/interview/booking',
+      undefined,
+      accessTokenHeaders(first.token),
+    );
     expect(cancelled.status).toBe(200);
-    const rebooked = await call('POST', `/api/interview/${second.token}/booking`, { slotId: nine }, json);
+    const rebooked = await call(
+      'POST',
+      '/api/interview/booking',
+      { slotId: nine },
+      {
+        ...json,
+        ...accessTokenHeaders(second.token),
+      },
+    );
     expect(rebooked.status).toBe(201);
   });
 
@@ -144,7 +182,17 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
     const roundId = await roundWithSlots('ben@lra.example');
     const expert = await invite(roundId, 'reminder@caritas.example');
     expect(
-      (await call('POST', `/api/interview/${expert.token}/booking`, { slotId: nine }, json)).status,
+      (
+        await call(
+          'POST',
+          '/api/interview/booking',
+          { slotId: nine },
+          {
+            ...json,
+            ...accessTokenHeaders(expert.token),
+          },
+        )
+      ).status,
     ).toBe(201);
     const { handler } = await import('./index');
     const event = {
@@ -165,7 +213,9 @@ describe('interview API through the local server', { timeout: 120_000 }, () => {
   });
 
   it('seeds a demo round whose invited expert can open the link and sees free slots', async () => {
-    const response = await fetch(`${stack.url}/api/interview/${demoInterviewToken}?lang=en`);
+    const response = await fetch(`${stack.url}/api/interview?lang=en`, {
+      headers: accessTokenHeaders(demoInterviewToken),
+    });
     expect(response.status).toBe(200);
     const view = (await response.json()) as { interview: { state: string }; freeSlots: unknown[] };
     expect(view.interview.state).toBe('invited');

@@ -56,7 +56,7 @@ describe('inviting experts from the survey', { timeout: 120_000 }, () => {
         email: `info@${name.split(' ')[0]?.toLowerCase()}.example`,
         language: 'de',
       });
-      const token = issued.link.split('/survey/')[1]?.split('?')[0] ?? '';
+      const token = issued.link.split('#')[1] ?? '';
       const answers = completeAnswers();
       answers.institution.name = name;
       answers.interview = willing

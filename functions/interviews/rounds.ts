@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import type { CountyCalendar } from '../shared/domain/county-calendar';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { Finding } from '../shared/domain/findings';
+import { tokenLink, tokenPages } from '../shared/links/token-links';
 import { logger } from '../shared/log/logger';
 import type { Mailer } from '../shared/mail/mailer';
 import { keys } from '../shared/store/keys';
 import { SubmissionRecord, type SurveyStore } from '../survey/survey-store';
-import { hashToken, linkInLanguage } from '../survey/tokens';
+import { hashToken } from '../survey/tokens';
 import type { CalendarPerson } from './ics';
 import {
   contactExpiry,
@@ -61,7 +62,7 @@ export function interviewView(interview: InterviewRecord): InterviewView {
 
 /** The expert's link to book, reschedule or cancel, in the language the expert is written to in. */
 export function bookingLink(publicBaseUrl: string, token: string, language: string): string {
-  return linkInLanguage(publicBaseUrl, `/interview/${token}`, language);
+  return tokenLink(publicBaseUrl, tokenPages.interview, token, language);
 }
 
 export async function requireRound(deps: Pick<InterviewDeps, 'interviews'>, roundId: string) {

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSignedInStack } from '../../local/testing/local-stack';
 import { neutralise } from '../shared/csv';
+import { accessTokenHeaders, tokenOfLink } from '../shared/links/token-links';
 import { completeAnswers } from '../survey/testing/fixtures';
 import { csvColumns } from './open-data';
 import { OpenDataDirectory } from './schemas';
@@ -63,7 +64,7 @@ describe('open data through the local server', () => {
       email: `info-${run}@caritas.example`,
       language: 'de',
     });
-    const token = new URL(((await invited.json()) as { link: string }).link).pathname.split('/').pop();
+    const token = tokenOfLink(((await invited.json()) as { link: string }).link);
 
     const answers = completeAnswers();
     answers.institution.name = `Caritas ${run}`;
@@ -89,13 +90,18 @@ describe('open data through the local server', () => {
     ];
     const saved = await send(
       'PUT',
-      `/api/survey/${token}/draft`,
+      '/api/survey/draft',
       { answers, contact, version: 0, language: 'de' },
-      json,
+      { ...json, ...accessTokenHeaders(token) },
     );
     expect(saved.status).toBe(200);
     const { version } = (await saved.json()) as { version: number };
-    const submitted = await send('POST', `/api/survey/${token}/submit`, { version }, json);
+    const submitted = await send(
+      'POST',
+      '/api/survey/submit',
+      { version },
+      { ...json, ...accessTokenHeaders(token) },
+    );
     expect(submitted.status, await submitted.text()).toBe(200);
 
     await approve(titles.approved);

@@ -23,4 +23,24 @@ describe('the OpenAPI document', () => {
       expect(Boolean(cloud.paths[route.path]?.[route.method.toLowerCase()]), id).toBe(!route.localOnly);
     }
   });
+
+  it('documents the link token as a header security scheme on every link route, never a path parameter', () => {
+    const document = openApiDocument({ includeLocalOnly: false });
+    expect(document.components.securitySchemes.linkToken).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'Wegweiser-Access-Token',
+    });
+    for (const [id, route] of routeEntries.filter(([, candidate]) => candidate.access === 'invitation')) {
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()] as {
+        security: unknown;
+        parameters: { name: string; in: string }[];
+      };
+      expect(operation.security, id).toEqual([{ linkToken: [] }]);
+      expect(
+        operation.parameters.filter((parameter) => /token/i.test(parameter.name)),
+        id,
+      ).toEqual([]);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { routeEntries } from '../routes';
 import { problemStatus } from '../shared/http/problem';
 import { allowedGroups, needsSignIn, type RouteContract } from '../shared/http/route';
+import { accessTokenHeader } from '../shared/links/token-links';
 
 const ProblemDetails = z.object({
   type: z.string(),
@@ -48,6 +49,7 @@ function parameters(route: RouteContract) {
 function security(route: RouteContract) {
   if (needsSignIn(route.access)) return [{ staffJwt: [] }];
   if (route.access === 'bot') return [{ botFramework: [] }];
+  if (route.access === 'invitation') return [{ linkToken: [] }];
   return [];
 }
 
@@ -126,6 +128,13 @@ export function openApiDocument(options: { includeLocalOnly: boolean; serverUrl?
           description: 'Cognito ID token (cloud) or development sign-in token (local)',
         },
         botFramework: { type: 'http', scheme: 'bearer', description: 'Bot Framework channel token' },
+        linkToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: accessTokenHeader,
+          description:
+            'The token of a survey, booking or registration link. Links carry it in the URL fragment (`/survey?lang=de#<token>`), which no server sees; the page sends it in this header, which no log records. Missing or malformed: 400 naming the header.',
+        },
       },
     },
   };

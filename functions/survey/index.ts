@@ -4,6 +4,7 @@ import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
+import { linkToken } from '../shared/http/link-token';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
 import {
@@ -87,32 +88,32 @@ export const handler = featureLambda('survey', {
   sendReminders: httpHandler(routes.sendReminders, async ({ params }) =>
     sendReminders(adminDeps(), params.surveyId),
   ),
-  getResponse: httpHandler(routes.getResponse, async ({ params }) =>
-    loadResponse(respondingDeps(), params.token),
+  getResponse: httpHandler(routes.getResponse, async (_input, context) =>
+    loadResponse(respondingDeps(), linkToken(context)),
   ),
-  saveDraft: httpHandler(routes.saveDraft, async ({ params, body }) =>
-    saveDraft(respondingDeps(), params.token, body),
+  saveDraft: httpHandler(routes.saveDraft, async ({ body }, context) =>
+    saveDraft(respondingDeps(), linkToken(context), body),
   ),
-  submitResponse: httpHandler(routes.submitResponse, async ({ params, body }) =>
-    submitResponse(respondingDeps(), params.token, body),
+  submitResponse: httpHandler(routes.submitResponse, async ({ body }, context) =>
+    submitResponse(respondingDeps(), linkToken(context), body),
   ),
   requestParticipation: httpHandler(routes.requestParticipation, async ({ params, body }) =>
     requestParticipation(adminDeps(), params.surveyId, body),
   ),
-  ownOfferings: httpHandler(routes.ownOfferings, async ({ params }) =>
-    ownOfferings(upkeepDeps(), params.token),
+  ownOfferings: httpHandler(routes.ownOfferings, async (_input, context) =>
+    ownOfferings(upkeepDeps(), linkToken(context)),
   ),
-  updateOwnOfferings: httpHandler(routes.updateOwnOfferings, async ({ params, body }) =>
-    updateOwnOfferings(upkeepDeps(), params.token, body.offerings),
+  updateOwnOfferings: httpHandler(routes.updateOwnOfferings, async ({ body }, context) =>
+    updateOwnOfferings(upkeepDeps(), linkToken(context), body.offerings),
   ),
-  confirmOwnOfferings: httpHandler(routes.confirmOwnOfferings, async ({ params }) =>
-    confirmOwnOfferings(upkeepDeps(), params.token),
+  confirmOwnOfferings: httpHandler(routes.confirmOwnOfferings, async (_input, context) =>
+    confirmOwnOfferings(upkeepDeps(), linkToken(context)),
   ),
   requestReconfirmation: httpHandler(routes.requestReconfirmation, async ({ body }) =>
     requestReconfirmation(upkeepDeps(), body.olderThanDays),
   ),
-  eraseContact: httpHandler(routes.eraseContact, async ({ params }) => {
-    await eraseContact(respondingDeps(), params.token);
+  eraseContact: httpHandler(routes.eraseContact, async (_input, context) => {
+    await eraseContact(respondingDeps(), linkToken(context));
     return {};
   }),
 });

@@ -57,7 +57,7 @@ describe('the directory after the survey', () => {
       email: 'vhs@example.org',
       language: 'de',
     });
-    const token = link.split('/survey/')[1]?.split('?')[0] ?? '';
+    const token = link.split('#')[1] ?? '';
     const answers = completeAnswers();
     const saved = await saveDraft(upkeep, token, { answers, contact, version: 0, language: 'de' });
     await submitResponse(upkeep, token, { version: saved.version });
@@ -124,7 +124,7 @@ describe('the directory after the survey', () => {
     const asked = await requestReconfirmation(upkeep, 180);
     expect(asked).toEqual({ institutions: 1, offerings: 1 });
     const mail = mailer.sent.find((message) => message.purpose === 'offering-reconfirmation');
-    const newToken = /\/survey\/([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+    const newToken = /\/survey\?lang=[a-z]{2}#([\w-]{22,})/.exec(mail?.text ?? '')?.[1] ?? '';
     expect(newToken).not.toBe(token);
     await expect(ownOfferings(upkeep, token)).rejects.toMatchObject({ code: 'gone' });
     expect(await confirmOwnOfferings(upkeep, newToken)).toEqual({ confirmed: 1 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSignedInStack } from '../../local/testing/local-stack';
+import { accessTokenHeaders, tokenOfLink } from '../shared/links/token-links';
 import { completeAnswers } from './testing/fixtures';
 
 const contact = { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '0931 123' };
@@ -58,15 +59,17 @@ describe('survey API through the local server', () => {
     });
     expect(invited.status).toBe(201);
     const { link } = (await invited.json()) as { link: string };
-    const token = new URL(link).pathname.split('/').pop();
+    const token = tokenOfLink(link);
     const json = { 'content-type': 'application/json' };
 
-    const opened = (await (await fetch(`${stack.url}/api/survey/${token}`)).json()) as { version: number };
+    const opened = (await (
+      await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(token) })
+    ).json()) as { version: number };
     expect(opened.version).toBe(0);
 
-    const empty = await fetch(`${stack.url}/api/survey/${token}/draft?lang=en`, {
+    const empty = await fetch(`${stack.url}/api/survey/draft?lang=en`, {
       method: 'PUT',
-      headers: json,
+      headers: { ...json, ...accessTokenHeaders(token) },
       body: JSON.stringify({
         answers: { ...completeAnswers(), institution: { name: '' } },
         contact,
@@ -78,23 +81,27 @@ describe('survey API through the local server', () => {
     const problem = (await empty.json()) as { errors: { field: string; reason: string }[] };
     expect(problem.errors.map((error) => error.field)).toContain('body.answers.institution.places');
 
-    const saved = await fetch(`${stack.url}/api/survey/${token}/draft`, {
+    const saved = await fetch(`${stack.url}/api/survey/draft`, {
       method: 'PUT',
-      headers: json,
+      headers: { ...json, ...accessTokenHeaders(token) },
       body: JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'en' }),
     });
     expect(saved.status).toBe(200);
     const { version } = (await saved.json()) as { version: number };
 
-    const stale = await fetch(`${stack.url}/api/survey/${token}/draft?lang=en`, {
+    const stale = await fetch(`${stack.url}/api/survey/draft?lang=en`, {
       method: 'PUT',
-      headers: json,
+      headers: { ...json, ...accessTokenHeaders(token) },
       body: JSON.stringify({ answers: completeAnswers(), contact, version: 0, language: 'en' }),
     });
     expect(stale.status).toBe(409);
     expect(((await stale.json()) as { type: string }).type).toBe('/problems/version-conflict');
 
-    const submitted = await post(`/api/survey/${token}/submit`, { version }, json);
+    const submitted = await post(
+      '/api/survey/submit',
+      { version },
+      { ...json, ...accessTokenHeaders(token) },
+    );
     expect(submitted.status).toBe(200);
     expect(((await submitted.json()) as { submissionNumber: number }).submissionNumber).toBe(1);
 
@@ -102,6 +109,12 @@ describe('survey API through the local server', () => {
       messages: { to: string[]; subject: string; text: string; purpose: string }[];
     };
     const confirmation = outbox.messages.find((message) => message.purpose === 'survey-confirmation');
+    // Every mailed link carries its token in the fragment, never in a path a log keeps.
+    const invitationMail = outbox.messages.find((message) => message.text.includes(token));
+    expect(invitationMail?.text).toContain(`/survey?lang=en#${token}`);
+    for (const message of outbox.messages) {
+      expect(message.text).not.toMatch(/\/(survey|interview|workshop\/registration|invitation)\/[\w-]{22,}/);
+    }
     expect(confirmation?.to).toEqual(['erika@example.org']);
     expect(confirmation?.text).toContain('Deutschkurs am Abend');
 
@@ -137,10 +150,14 @@ describe('survey API through the local server', () => {
       email: 'info@caritas.example',
       language: 'de',
     });
-    const token = new URL(((await invited.json()) as { link: string }).link).pathname.split('/').pop();
+    const token = tokenOfLink(((await invited.json()) as { link: string }).link);
     const json = { 'content-type': 'application/json', 'accept-language': 'uk' };
     const put = (body: string) =>
-      fetch(`${stack.url}/api/survey/${token}/draft`, { method: 'PUT', headers: json, body });
+      fetch(`${stack.url}/api/survey/draft`, {
+        method: 'PUT',
+        headers: { ...json, ...accessTokenHeaders(token) },
+        body,
+      });
     const answers = completeAnswers();
     const saved = await put(JSON.stringify({ answers, contact, version: 0, language: 'de' }));
     expect(saved.status).toBe(200);
@@ -175,7 +192,9 @@ describe('survey API through the local server', () => {
       ]);
     }
 
-    const view = (await (await fetch(`${stack.url}/api/survey/${token}`)).json()) as {
+    const view = (await (
+      await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(token) })
+    ).json()) as {
       version: number;
       answers: { institution: { name: string } };
       contact: { name: string };

@@ -67,14 +67,14 @@ describe('survey intake against DynamoDB Local', () => {
       email: 'info@vhs.example',
       language: 'de',
     });
-    const token = issued.link.split('/survey/')[1]?.split('?')[0] ?? '';
+    const token = issued.link.split('#')[1] ?? '';
     return { survey, issued, token };
   }
 
   it('e-mails the invitation link and stores only a hash of its token', async () => {
     const { issued, token } = await invited();
     expect(mailer.sent[0]?.text).toContain(issued.link);
-    expect(issued.link).toBe(`https://wegweiser.example/survey/${token}?lang=de`);
+    expect(issued.link).toBe(`https://wegweiser.example/survey?lang=de#${token}`);
     expect(token.length).toBeGreaterThanOrEqual(22);
     const invitation = await admin.surveys.getInvitation(
       issued.invitation.surveyId,
@@ -194,7 +194,7 @@ describe('survey intake against DynamoDB Local', () => {
   it('refuses a revoked invitation and a retired link, and accepts the re-sent one', async () => {
     const { issued, token } = await invited();
     const resent = await resendInvitation(admin, issued.invitation.surveyId, issued.invitation.invitationId);
-    const newToken = resent.link.split('/survey/')[1]?.split('?')[0] ?? '';
+    const newToken = resent.link.split('#')[1] ?? '';
     expect(newToken).not.toBe(token);
     await expect(loadResponse(responding, token)).rejects.toMatchObject({ code: 'gone' });
     await expect(loadResponse(responding, newToken)).resolves.toMatchObject({ version: 0 });
@@ -294,7 +294,7 @@ describe('survey intake against DynamoDB Local', () => {
       email: 'c@example.org',
       language: 'de',
     });
-    const otherToken = other.link.split('/survey/')[1]?.split('?')[0] ?? '';
+    const otherToken = other.link.split('#')[1] ?? '';
     const answers = completeAnswers();
     const [savedA, savedB] = await Promise.all([
       saveDraft(responding, token, { answers, contact, version: 0, language: 'de' }),

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { tokenLink, tokenPages } from '../shared/links/token-links';
 
 /** 144 random bits, base64url: unguessable, and short enough for a link. */
 export function newInvitationToken(): string {
@@ -15,12 +16,7 @@ export function hashEmail(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
 }
 
-/** A link mailed to someone opens its page in the language they were written to in. */
-export function linkInLanguage(publicBaseUrl: string, path: string, language: string): string {
-  return `${publicBaseUrl}${path}?lang=${language}`;
-}
-
-/** The link an institution answers through. */
+/** The link an institution answers through (the token in the fragment: see `token-links.ts`). */
 export function invitationLink(publicBaseUrl: string, token: string, language: string): string {
-  return linkInLanguage(publicBaseUrl, `/survey/${token}`, language);
+  return tokenLink(publicBaseUrl, tokenPages.survey, token, language);
 }

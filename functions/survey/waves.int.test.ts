@@ -23,7 +23,7 @@ const contact: ContactPerson = {
   email: 'erika@example.org',
   phone: '',
 };
-const tokenOf = (link: string) => link.split('/survey/')[1]?.split('?')[0] ?? '';
+const tokenOf = (link: string) => link.split('#')[1] ?? '';
 
 describe('survey waves against DynamoDB Local', () => {
   let store: Store;
@@ -130,7 +130,8 @@ describe('survey waves against DynamoDB Local', () => {
     // The institution that submitted finds its answers to correct, but accepts the notice anew and
     // the contact person stays with the wave it was given for.
     const mail = mailer.sent.find((sent) => sent.to.includes('info@vhs.example'));
-    const link = mail?.text.match(/https:\/\/wegweiser\.example\/survey\/[A-Za-z0-9_-]+/)?.[0] ?? '';
+    const link =
+      mail?.text.match(/https:\/\/wegweiser\.example\/survey\?lang=[a-z]{2}#[A-Za-z0-9_-]+/)?.[0] ?? '';
     const view = await loadResponse(responding, tokenOf(link));
     expect(view.answers.offerings.map((offering) => offering.offeringId)).toEqual(
       answers.offerings.map((offering) => offering.offeringId),
@@ -151,7 +152,7 @@ describe('survey waves against DynamoDB Local', () => {
     await carryOverInvitations(admin, second.surveyId);
     const mail = mailer.sent.filter((sent) => sent.to.includes('info@vhs.example')).at(-1);
     const token = tokenOf(
-      mail?.text.match(/https:\/\/wegweiser\.example\/survey\/[A-Za-z0-9_-]+/)?.[0] ?? '',
+      mail?.text.match(/https:\/\/wegweiser\.example\/survey\?lang=[a-z]{2}#[A-Za-z0-9_-]+/)?.[0] ?? '',
     );
     const view = await loadResponse(responding, token);
     const saved = await saveDraft(responding, token, {

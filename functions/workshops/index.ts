@@ -3,6 +3,7 @@ import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
+import { linkToken } from '../shared/http/link-token';
 import { RawResponse } from '../shared/http/route';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
@@ -67,16 +68,16 @@ export const handler = featureLambda('workshops', {
   getWorkshop: httpHandler(routes.getWorkshop, async ({ params }) =>
     getPublicWorkshop(deps(), params.workshopId),
   ),
-  getWorkshopInvitation: httpHandler(routes.getWorkshopInvitation, async ({ params }) =>
-    workshopInvitation(deps(), params.workshopId, params.token),
+  getWorkshopInvitation: httpHandler(routes.getWorkshopInvitation, async ({ params }, context) =>
+    workshopInvitation(deps(), params.workshopId, linkToken(context)),
   ),
   registerForWorkshop: httpHandler(routes.registerForWorkshop, async ({ params, body }) =>
     requestRegistration(deps(), params.workshopId, body),
   ),
-  ownWorkshopRegistration: httpHandler(routes.ownWorkshopRegistration, async ({ params }) =>
-    ownRegistration(deps(), params.token),
+  ownWorkshopRegistration: httpHandler(routes.ownWorkshopRegistration, async (_input, context) =>
+    ownRegistration(deps(), linkToken(context)),
   ),
-  cancelWorkshopRegistration: httpHandler(routes.cancelWorkshopRegistration, async ({ params }) =>
-    cancelOwnRegistration(deps(), params.token),
+  cancelWorkshopRegistration: httpHandler(routes.cancelWorkshopRegistration, async (_input, context) =>
+    cancelOwnRegistration(deps(), linkToken(context)),
   ),
 });

@@ -113,7 +113,7 @@ describe('the workshop against DynamoDB Local', () => {
       /** The invitation's token. */
       async invite(institutionName: string, email: string): Promise<string> {
         const issued = await inviteInstitution(admin, surveyId, { institutionName, email, language: 'de' });
-        return /\/survey\/([\w-]+)/.exec(issued.link)?.[1] ?? '';
+        return /\/survey\?lang=de#([\w-]{22,})$/.exec(issued.link)?.[1] ?? '';
       },
       /** Saves complete answers and, unless told not to, submits them. */
       async answer(token: string, contact: ContactPerson, language: Language, submit = true): Promise<void> {
@@ -173,7 +173,7 @@ describe('the workshop against DynamoDB Local', () => {
     const movedUp = mailer.sent.filter((mail) => mail.purpose === 'workshop-movedUp');
     expect(movedUp.map((mail) => mail.to)).toEqual([['person3@example.org']]);
     expect(movedUp[0]?.text).toMatch(
-      /https:\/\/wegweiser\.example\/workshop\/registration\/[\w-]{22,}\?lang=de\b/,
+      /https:\/\/wegweiser\.example\/workshop\/registration\?lang=de#[\w-]{22,}/,
     );
     await expectCounts(workshopId, { registered: 2, waiting: 1 });
     expect((await listRegistrations(deps, workshopId)).map((entry) => entry.email)).toEqual([
@@ -242,7 +242,7 @@ describe('the workshop against DynamoDB Local', () => {
     expect(letter('person1@example.org')[0]?.text).toContain('Person 1');
     expect(letter('person1@example.org')[0]?.text).not.toContain('Someone Else');
     // The link sent again opens the existing registration; the first link still works too.
-    const resent = /\/workshop\/registration\/([\w-]{22,})\?lang=de\b/.exec(
+    const resent = /\/workshop\/registration\?lang=de#([\w-]{22,})/.exec(
       letter('person2@example.org')[0]?.text ?? '',
     );
     expect(await ownRegistration(deps, resent?.[1] ?? '')).toMatchObject({
@@ -338,7 +338,7 @@ describe('the workshop against DynamoDB Local', () => {
       purpose: 'workshop-announcement',
     });
     expect(mail?.text).toContain('VHS Ochsenfurt');
-    const link = /\/workshop\/([\w-]+)\/invitation\/([\w-]+)\?lang=tr\b/.exec(mail?.text ?? '');
+    const link = /\/workshop\/([\w-]+)\/invitation\?lang=tr#([\w-]{22,})/.exec(mail?.text ?? '');
     expect(link?.[1]).toBe(workshopId);
     expect(await workshopInvitation(deps, workshopId, link?.[2] ?? '')).toEqual({
       institutionName: 'VHS Ochsenfurt',

@@ -4,11 +4,12 @@ import type { FindingInput } from '../shared/domain/findings';
 import { formatDateTime } from '../shared/i18n/format';
 import type { Language } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
+import { tokenLink, tokenPages } from '../shared/links/token-links';
 import { errorFields, logger } from '../shared/log/logger';
 import type { Mailer, MailMessage } from '../shared/mail/mailer';
 import { epochSeconds } from '../shared/store/store';
 import type { SurveyStore } from '../survey/survey-store';
-import { hashEmail, hashToken, linkInLanguage } from '../survey/tokens';
+import { hashEmail, hashToken } from '../survey/tokens';
 import { workshopMail } from './mails';
 import type {
   CreateWorkshopRequest,
@@ -184,9 +185,10 @@ export async function announceWorkshop(
           language: submission.language,
           workshop,
           institution: invitation.institutionName,
-          link: linkInLanguage(
+          link: tokenLink(
             deps.publicBaseUrl,
-            `/workshop/${workshopId}/invitation/${token}`,
+            tokenPages.workshopInvitation(workshopId),
+            token,
             submission.language,
           ),
         }),
@@ -225,7 +227,7 @@ async function waitingPosition(deps: WorkshopDeps, registration: RegistrationRec
 }
 
 function manageLink(deps: WorkshopDeps, token: string, language: string) {
-  return linkInLanguage(deps.publicBaseUrl, `/workshop/registration/${token}`, language);
+  return tokenLink(deps.publicBaseUrl, tokenPages.workshopRegistration, token, language);
 }
 
 /**

@@ -50,7 +50,7 @@ const openAccessReasons: Record<Exclude<Access, 'staff' | 'admin' | 'steering'>,
   public:
     'Public by design (access "public" in functions/routes.ts): the handler validates its input and the stage throttles.',
   invitation:
-    'Access "invitation" in functions/routes.ts: the caller proves access with an unguessable token in the path, checked by the handler.',
+    'Access "invitation" in functions/routes.ts: the caller proves access with an unguessable link token in the Wegweiser-Access-Token header, checked by the handler.',
   bot: 'Access "bot" in functions/routes.ts: Bot Framework requests carry a Bot Connector JWT that the SDK validates in the handler.',
 };
 

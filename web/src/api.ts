@@ -1,4 +1,5 @@
 import type { ProblemDocument } from '../../functions/shared/http/problem';
+import { accessTokenHeader } from '../../functions/shared/links/token-links';
 import { activeLanguage } from './i18n';
 
 /**
@@ -24,6 +25,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   token?: string | undefined;
+  /** The token of the link that opened the page (survey, booking, registration), sent as a header. */
+  linkToken?: string | undefined;
   signal?: AbortSignal | undefined;
   /** For routes that accept it: a retried request is answered from the first result. */
   idempotencyKey?: string | undefined;
@@ -42,6 +45,7 @@ function isProblem(value: unknown): value is ProblemDocument {
 export async function api<T>(path: `/api/${string}`, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': activeLanguage() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.linkToken) headers[accessTokenHeader] = options.linkToken;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response: Response;

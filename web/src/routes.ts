@@ -13,11 +13,10 @@ import { OfferingsPage } from './pages/offerings/offerings-page';
 import { StaffCallbackPage } from './pages/staff/callback-page';
 import { StaffPage } from './pages/staff/staff-page';
 import { ConceptStatusPage } from './pages/steering/status-page';
-import { SurveyEntryPage } from './pages/survey/survey-entry-page';
-import { SurveyFormPage } from './pages/survey/survey-form-page';
+import { SurveyPage } from './pages/survey/survey-form-page';
 import { SurveyJoinPage } from './pages/survey/survey-join-page';
 import { WorkshopRegistrationPage } from './pages/workshops/registration-page';
-import { WorkshopPage } from './pages/workshops/workshop-page';
+import { WorkshopInvitationPage, WorkshopPage } from './pages/workshops/workshop-page';
 import type { RouteDefinition } from './router';
 
 /**
@@ -29,10 +28,10 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/imprint', page: ImprintPage },
   { pattern: '/privacy', page: PrivacyPage },
   { pattern: '/accessibility', page: AccessibilityPage },
-  { pattern: '/survey', page: SurveyEntryPage },
+  // Link pages: the token is in the fragment (`/survey#<token>`), never in the path (see token-links.ts).
+  { pattern: '/survey', page: SurveyPage },
   { pattern: '/survey/join/:surveyId', page: SurveyJoinPage },
-  { pattern: '/survey/:token', page: SurveyFormPage },
-  { pattern: '/interview/:token', page: InterviewPage },
+  { pattern: '/interview', page: InterviewPage },
   { pattern: '/staff/callback', page: StaffCallbackPage },
   { pattern: '/staff', page: StaffPage },
   { pattern: '/staff/:section', page: StaffPage },
@@ -43,9 +42,9 @@ export const pageRoutes: readonly RouteDefinition[] = [
   { pattern: '/concept/evaluations/:publicationId', page: EvaluationReportPage },
   { pattern: '/offerings', page: OfferingsPage },
   { pattern: '/offerings/:offeringId', page: OfferingPage },
-  { pattern: '/workshop/registration/:token', page: WorkshopRegistrationPage },
+  { pattern: '/workshop/registration', page: WorkshopRegistrationPage },
   { pattern: '/workshop/:workshopId', page: WorkshopPage },
-  { pattern: '/workshop/:workshopId/invitation/:token', page: WorkshopPage },
+  { pattern: '/workshop/:workshopId/invitation', page: WorkshopInvitationPage },
   { pattern: '/dev/outbox', page: OutboxPage },
   { pattern: '/api-reference', page: ApiReferencePage },
 ];

@@ -3,6 +3,7 @@ import { type BotActivity, say } from '../../../local/testing/bot-client';
 import { useSignedInStack } from '../../../local/testing/local-stack';
 import type { Language } from '../../shared/i18n/languages';
 import { type MessageKey, type MessageParams, translate } from '../../shared/i18n/messages';
+import { accessTokenHeaders, tokenOfLink } from '../../shared/links/token-links';
 import { type ContactPerson, privacyNoticeVersion, type SurveyAnswers } from '../../survey/questionnaire';
 import { emptyContact } from '../../survey/questionnaire-flow';
 import { type SubmissionRecord, SurveyStore } from '../../survey/survey-store';
@@ -65,7 +66,7 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     });
     expect(response.status).toBe(201);
     const issued = (await response.json()) as { link: string; invitation: { invitationId: string } };
-    const token = new URL(issued.link).pathname.split('/').pop() ?? '';
+    const token = tokenOfLink(issued.link);
     return { link: issued.link, token, invitationId: issued.invitation.invitationId };
   }
 
@@ -200,16 +201,16 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
 
     const byForm = await invite('form@vhs.example');
     const json = { 'content-type': 'application/json' };
-    await fetch(`${stack.url}/api/survey/${byForm.token}`);
-    const saved = await fetch(`${stack.url}/api/survey/${byForm.token}/draft`, {
+    await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(byForm.token) });
+    const saved = await fetch(`${stack.url}/api/survey/draft`, {
       method: 'PUT',
-      headers: json,
+      headers: { ...json, ...accessTokenHeaders(byForm.token) },
       body: JSON.stringify({ answers: consentingToQuotes(), contact, version: 0, language: 'de' }),
     });
     expect(saved.status).toBe(200);
-    const submitted = await fetch(`${stack.url}/api/survey/${byForm.token}/submit`, {
+    const submitted = await fetch(`${stack.url}/api/survey/submit`, {
       method: 'POST',
-      headers: json,
+      headers: { ...json, ...accessTokenHeaders(byForm.token) },
       body: JSON.stringify({ version: 1 }),
     });
     expect(submitted.status).toBe(200);
@@ -294,7 +295,9 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
 
     // The web form opens the same record and goes on from there.
     const json = { 'content-type': 'application/json' };
-    const opened = (await (await fetch(`${stack.url}/api/survey/${invited.token}`)).json()) as {
+    const opened = (await (
+      await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(invited.token) })
+    ).json()) as {
       answers: SurveyAnswers;
       contact: ContactPerson | null;
       version: number;
@@ -302,9 +305,9 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     expect(opened.answers.institution.sector).toBe('education');
     expect(opened.answers.privacy).toEqual({ accepted: true, noticeVersion: privacyNoticeVersion });
     const put = (answers: SurveyAnswers, version: number) =>
-      fetch(`${stack.url}/api/survey/${invited.token}/draft`, {
+      fetch(`${stack.url}/api/survey/draft`, {
         method: 'PUT',
-        headers: json,
+        headers: { ...json, ...accessTokenHeaders(invited.token) },
         body: JSON.stringify({ answers, contact: opened.contact ?? emptyContact(), version, language: 'de' }),
       });
     const web = structuredClone(opened.answers);
@@ -321,7 +324,9 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     await user.send('Ochsenfurt');
     expect(user.lastText).toContain(t('bot.survey.changedElsewhere'));
     expect(user.last.at(-1)?.text).toContain(t('questionnaire.contact.name.label'));
-    const after = (await (await fetch(`${stack.url}/api/survey/${invited.token}`)).json()) as {
+    const after = (await (
+      await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(invited.token) })
+    ).json()) as {
       answers: SurveyAnswers;
     };
     expect(after.answers.institution.places).toEqual(['aub']);
@@ -337,10 +342,10 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     const invited = await invite('begun@vhs.example');
     const begun = completeAnswers();
     begun.opening = { steps: [], stepsOther: '', obstacles: '' };
-    await fetch(`${stack.url}/api/survey/${invited.token}`);
-    const saved = await fetch(`${stack.url}/api/survey/${invited.token}/draft`, {
+    await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(invited.token) });
+    const saved = await fetch(`${stack.url}/api/survey/draft`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...accessTokenHeaders(invited.token) },
       body: JSON.stringify({ answers: begun, contact, version: 0, language: 'de' }),
     });
     expect(saved.status).toBe(200);
@@ -364,7 +369,12 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
 
     // The contact person erased in the form meanwhile: the submit asks for the missing answers only.
     expect(
-      (await fetch(`${stack.url}/api/survey/${invited.token}/contact`, { method: 'DELETE' })).status,
+      (
+        await fetch(`${stack.url}/api/survey/contact`, {
+          method: 'DELETE',
+          headers: accessTokenHeaders(invited.token),
+        })
+      ).status,
     ).toBe(204);
     await user.press(t('bot.survey.submit'));
     expect(user.lastText).toContain(t('bot.survey.missing'));
@@ -388,10 +398,10 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     const invited = await invite('quote@vhs.example');
     const begun = completeAnswers();
     begun.privacy = { accepted: false, quoteConsent: true };
-    await fetch(`${stack.url}/api/survey/${invited.token}`);
-    const saved = await fetch(`${stack.url}/api/survey/${invited.token}/draft`, {
+    await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(invited.token) });
+    const saved = await fetch(`${stack.url}/api/survey/draft`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...accessTokenHeaders(invited.token) },
       body: JSON.stringify({ answers: begun, contact, version: 0, language: 'de' }),
     });
     expect(saved.status).toBe(200);
@@ -404,7 +414,9 @@ describe('the survey by chat, through the Bot Framework endpoint', () => {
     await user.press(user.t('bot.survey.accept'));
 
     // Saved with the notice's version, and the consent given in the form still a yes.
-    const after = (await (await fetch(`${stack.url}/api/survey/${invited.token}`)).json()) as {
+    const after = (await (
+      await fetch(`${stack.url}/api/survey`, { headers: accessTokenHeaders(invited.token) })
+    ).json()) as {
       answers: SurveyAnswers;
     };
     expect(after.answers.privacy).toEqual({

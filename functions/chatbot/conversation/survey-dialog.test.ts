@@ -8,6 +8,8 @@ describe('starting the survey by chat', () => {
     [code, code],
     [`https://wegweiser.example/survey/${code}`, code],
     [`  https://wegweiser.example/survey/${code}?lang=uk  `, code],
+    [`https://wegweiser.example/survey?lang=uk#${code}`, code],
+    [`https://wegweiser.example/survey#${code}`, code],
     ['1234', undefined],
     ['Wo finde ich einen Deutschkurs?', undefined],
   ])('reads the invitation code from "%s"', (text, expected) => {
@@ -20,6 +22,7 @@ describe('starting the survey by chat', () => {
     ['опитування', 'uk', true],
     ['survey', 'tr', true],
     [`Hier ist mein Link: https://wegweiser.example/survey/${code}`, 'de', true],
+    [`Mein Link: https://wegweiser.example/survey?lang=de#${code}`, 'de', true],
     [code, 'de', true],
     // Questions about the county's online survey of 2018 are knowledge questions, not the survey.
     ['Wen hat die Online-Umfrage befragt?', 'de', false],

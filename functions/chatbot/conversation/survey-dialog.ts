@@ -161,10 +161,16 @@ function phrases(language: Language, key: MessageKey): string[] {
   );
 }
 
-/** The invitation code from the code itself or the whole link (`https://…/survey/<code>`). */
+/**
+ * The invitation code from the code itself or the whole link: today's (`https://…/survey?lang=de#<code>`)
+ * or an older one (`https://…/survey/<code>`).
+ */
 export function invitationCodeIn(text: string): string | undefined {
   const trimmed = text.trim();
-  const candidate = /\/survey\/([^/?#\s]+)/.exec(trimmed)?.[1] ?? trimmed;
+  const candidate =
+    /\/survey(?:\?[^#\s]*)?#([^/?#\s]+)/.exec(trimmed)?.[1] ??
+    /\/survey\/([^/?#\s]+)/.exec(trimmed)?.[1] ??
+    trimmed;
   return TokenParams.shape.token.safeParse(candidate).success ? candidate : undefined;
 }
 
@@ -173,7 +179,7 @@ export function invitationCodeIn(text: string): string | undefined {
  * alone starts the survey too, so that it is never kept as an unanswered question.
  */
 export function startsSurvey(text: string, language: Language): boolean {
-  if (/\/survey\/[A-Za-z0-9_-]{22,64}/.test(text)) return true;
+  if (/\/survey(?:\/|(?:\?[^#\s]*)?#)[A-Za-z0-9_-]{22,64}/.test(text)) return true;
   const code = invitationCodeIn(text);
   if (code && /\d/.test(code) && /[A-Za-z]/.test(code)) return true;
   return phrases(language, 'bot.triggersSurvey').includes(normalized(text));

@@ -48,8 +48,9 @@ export async function newRound(deps: InterviewDeps, overrides: Partial<CreateRou
   return createRound(deps, roundRequest(overrides), 'staff-1');
 }
 
+/** The token of a booking link, which carries it in the fragment (`/interview?lang=en#<token>`). */
 export function tokenOf(link: string): string {
-  return new URL(link).pathname.split('/interview/')[1] ?? '';
+  return new URL(link).pathname === '/interview' ? new URL(link).hash.slice(1) : '';
 }
 
 export async function invitedExpert(deps: InterviewDeps, roundId: string, number = 1) {

@@ -14,6 +14,7 @@ import {
   hasInvalidCharacters,
   tooDeepField,
 } from './input-checks';
+import { linkToken } from './link-token';
 import { HttpProblem, type ProblemCode, problemDocument } from './problem';
 import {
   allowedGroups,
@@ -195,6 +196,8 @@ const bodyLimit = (route: RouteContract): Middleware => ({
 const access = (route: RouteContract): Middleware => ({
   name: 'access',
   before: (request) => {
+    // A link route without a well-formed token in its header is refused before the body is read.
+    if (route.access === 'invitation') linkToken(request.internal.context);
     if (!needsSignIn(route.access)) return;
     const principal = request.internal.context.principal;
     if (!principal) throw new HttpProblem('unauthorized');
@@ -300,7 +303,13 @@ export function httpHandler<R extends RouteContract>(route: R, handle: RouteHand
         throw new HttpProblem('validation', [{ field: 'headers.idempotency-key', code: 'invalid_format' }]);
       }
       // A retried write with the same key is answered from the first result instead of running again.
-      const scope = `${routeKey(route)}#${state.context.principal?.sub ?? 'anonymous'}`;
+      // Link routes share one path for every link: the token's hash keeps one link's keys from another's.
+      const caller =
+        state.context.principal?.sub ??
+        (route.access === 'invitation'
+          ? `link:${createHash('sha256').update(linkToken(state.context)).digest('hex')}`
+          : 'anonymous');
+      const scope = `${routeKey(route)}#${caller}`;
       const fingerprint = createHash('sha256')
         .update(`${event.rawPath}\n${state.context.rawBody ?? ''}`)
         .digest('hex');

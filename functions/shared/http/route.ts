@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /**
  * Who may call a route. `staff`, `admin` and `steering` pass the JWT authorizer (Cognito in the cloud,
  * the dev sign-in locally) and are checked again in the handler; `invitation` carries an unguessable
- * token in the path; `bot` is the Bot Framework endpoint, authenticated by the SDK.
+ * link token in the `Wegweiser-Access-Token` header (see `link-token.ts`); `bot` is the Bot Framework endpoint, authenticated by the SDK.
  */
 export type Access = 'public' | 'invitation' | 'staff' | 'admin' | 'steering' | 'bot';
 

@@ -4,9 +4,9 @@ import type { BookingView, CancelledView, ExpertView } from '../../../../functio
 import { ApiError, api, failureText } from '../../api';
 import { useChangeLanguage, useI18n } from '../../i18n';
 import { useIdempotencyKey } from '../../idempotency';
+import { useLinkToken } from '../../link-token';
 import { type Loaded, LoadState } from '../../load';
 import { Page } from '../../page';
-import type { PageProps } from '../../router';
 import { useSite } from '../../site';
 import { type FreeSlot, SlotPicker } from './slot-picker';
 import { TimeZoneChooser } from './time-zone-chooser';
@@ -45,15 +45,14 @@ interface Notice {
 }
 
 /**
- * `/interview/<token>`: the page an expert reaches from the invitation e-mail. It shows the round, the
+ * `/interview#<token>`: the page an expert reaches from the invitation e-mail. It shows the round, the
  * free times in the expert's chosen time zone, and lets them book, move or cancel their interview until
  * the cut-off. Every change is confirmed by e-mail with a calendar invitation.
  */
-export function InterviewPage(props: PageProps) {
+export function InterviewPage() {
   const { t, language } = useI18n();
-  const token = props.params.token ?? '';
+  const token = useLinkToken();
   const valid = tokenPattern.test(token);
-  const path = `/api/interview/${encodeURIComponent(token)}` as const;
   const [view, setView] = useState<Loaded<View>>({ state: 'loading' });
   const latest = useRef<AbortController | undefined>(undefined);
   const [timeZone, setTimeZone] = useState(storedZone);
@@ -66,7 +65,7 @@ export function InterviewPage(props: PageProps) {
       latest.current?.abort();
       const controller = new AbortController();
       latest.current = controller;
-      api<View>(path, { signal: controller.signal }).then(
+      api<View>('/api/interview', { signal: controller.signal, linkToken: token }).then(
         (data) => {
           if (controller.signal.aborted) return;
           setView({ state: 'ready', data });
@@ -77,7 +76,7 @@ export function InterviewPage(props: PageProps) {
         },
       );
     },
-    [path],
+    [token],
   );
   useEffect(() => {
     if (valid) load();
@@ -143,7 +142,7 @@ export function InterviewPage(props: PageProps) {
               <Booking
                 key={`${found.interview.state}|${found.interview.slot?.slotId ?? ''}`}
                 view={found}
-                path={path}
+                token={token}
                 timeZone={timeZone}
                 onDone={done}
               />
@@ -219,12 +218,7 @@ function Contact() {
 type Mode = 'view' | 'reschedule' | 'confirmCancel';
 
 /** The expert's booking: choose a time, or see the booked one and move or cancel it. */
-function Booking(props: {
-  view: View;
-  path: `/api/${string}`;
-  timeZone: string;
-  onDone: (notice: Notice) => void;
-}) {
+function Booking(props: { view: View; token: string; timeZone: string; onDone: (notice: Notice) => void }) {
   const { t, language } = useI18n();
   const { interview, freeSlots } = props.view;
   const { timeZone } = props;
@@ -275,8 +269,9 @@ function Booking(props: {
     const target = freeSlots.find((candidate) => candidate.slotId === chosen);
     const trimmed = comment.trim();
     try {
-      const booking = await api<Booking>(`${props.path}/booking`, {
+      const booking = await api<Booking>('/api/interview/booking', {
         method: slot ? 'PUT' : 'POST',
+        linkToken: props.token,
         body: { slotId: chosen, ...(trimmed ? { comment: trimmed } : {}) },
         ...(slot ? {} : { idempotencyKey: idempotency.current() }),
       });
@@ -307,7 +302,10 @@ function Booking(props: {
     setBusy(true);
     setFormError(undefined);
     try {
-      await api<z.infer<typeof CancelledView>>(`${props.path}/booking`, { method: 'DELETE' });
+      await api<z.infer<typeof CancelledView>>('/api/interview/booking', {
+        method: 'DELETE',
+        linkToken: props.token,
+      });
       props.onDone({ kind: 'success', text: t('interviewBooking.cancelled') });
     } catch (failure) {
       setBusy(false);

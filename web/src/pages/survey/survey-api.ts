@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Confirmed, OfferingsChange, OwnOfferings } from '../../../../functions/offerings/schemas';
 import type { ProblemDocument } from '../../../../functions/shared/http/problem';
+import { accessTokenHeader } from '../../../../functions/shared/links/token-links';
 import type { Offering } from '../../../../functions/survey/questionnaire';
 import type {
   ParticipationAccepted,
@@ -31,8 +32,6 @@ export function isProblem(error: unknown, type: string): error is ApiError {
   return error instanceof ApiError && error.problem?.type === type;
 }
 
-const base = (token: string) => `/api/survey/${encodeURIComponent(token)}` as const;
-
 /**
  * A browser keeps a `keepalive` request going after the page is closed, but only up to 64 KiB for all
  * of them together; a larger draft is sent as an ordinary request.
@@ -47,9 +46,10 @@ async function saveDraft(token: string, body: DraftRequest): Promise<Saved> {
   const json = JSON.stringify(body);
   let response: Response;
   try {
-    response = await fetch(`${base(token)}/draft`, {
+    response = await fetch('/api/survey/draft', {
       method: 'PUT',
       headers: {
+        [accessTokenHeader]: token,
         accept: 'application/json',
         'accept-language': activeLanguage(),
         'content-type': 'application/json',
@@ -73,18 +73,23 @@ async function saveDraft(token: string, body: DraftRequest): Promise<Saved> {
 }
 
 export const surveyApi = {
-  load: (token: string, signal?: AbortSignal) => api<Respondent>(base(token), { signal }),
+  load: (token: string, signal?: AbortSignal) => api<Respondent>('/api/survey', { signal, linkToken: token }),
   saveDraft,
   submit: (token: string, version: number) =>
-    api<SubmitResult>(`${base(token)}/submit`, { method: 'POST', body: { version } }),
-  eraseContact: (token: string) => api<undefined>(`${base(token)}/contact`, { method: 'DELETE' }),
+    api<SubmitResult>('/api/survey/submit', { method: 'POST', body: { version }, linkToken: token }),
+  eraseContact: (token: string) =>
+    api<undefined>('/api/survey/contact', { method: 'DELETE', linkToken: token }),
   ownOfferings: (token: string, signal?: AbortSignal) =>
-    api<z.infer<typeof OwnOfferings>>(`${base(token)}/offerings`, { signal }),
+    api<z.infer<typeof OwnOfferings>>('/api/survey/offerings', { signal, linkToken: token }),
   /** The full list as it should now be: changed ones go to review again, unpublished ones are withdrawn. */
   updateOfferings: (token: string, offerings: Offering[]) =>
-    api<z.infer<typeof OfferingsChange>>(`${base(token)}/offerings`, { method: 'PUT', body: { offerings } }),
+    api<z.infer<typeof OfferingsChange>>('/api/survey/offerings', {
+      method: 'PUT',
+      body: { offerings },
+      linkToken: token,
+    }),
   confirmOfferings: (token: string) =>
-    api<z.infer<typeof Confirmed>>(`${base(token)}/offerings/confirm`, { method: 'POST' }),
+    api<z.infer<typeof Confirmed>>('/api/survey/offerings/confirm', { method: 'POST', linkToken: token }),
   requestParticipation: (surveyId: string, body: z.input<typeof ParticipationRequest>) =>
     api<z.infer<typeof ParticipationAccepted>>(`/api/surveys/${encodeURIComponent(surveyId)}/participation`, {
       method: 'POST',

@@ -21,7 +21,7 @@ export function SurveyEntryPage() {
       document.getElementById('invitation-code')?.focus();
       return;
     }
-    navigate(`/survey/${encodeURIComponent(invitationCode)}`);
+    navigate(`/survey#${encodeURIComponent(invitationCode)}`);
   }
 
   return (

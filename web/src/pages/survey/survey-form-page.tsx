@@ -1,18 +1,28 @@
 import { failureText } from '../../api';
 import { useI18n } from '../../i18n';
+import { useLinkToken } from '../../link-token';
 import { Page } from '../../page';
-import type { PageProps } from '../../router';
 import { QuestionnaireView } from './questionnaire-view';
+import { SurveyEntryPage } from './survey-entry-page';
 import { useSurveyResponse } from './use-survey-response';
 import './survey-form.css';
 
 /**
- * The questionnaire behind an invitation link `/survey/<token>`: loads the saved answers, keeps them
- * saved while the respondent works, and leads through the summary to submitting.
+ * `/survey`: with an invitation link's token in the fragment (`/survey#<token>`) the questionnaire,
+ * without one the form to enter the code.
  */
-export function SurveyFormPage(props: PageProps) {
+export function SurveyPage() {
+  const token = useLinkToken();
+  return token ? <SurveyFormPage token={token} /> : <SurveyEntryPage />;
+}
+
+/**
+ * The questionnaire behind an invitation link: loads the saved answers, keeps them saved while the
+ * respondent works, and leads through the summary to submitting.
+ */
+export function SurveyFormPage(props: { token: string }) {
   const { t } = useI18n();
-  const token = props.params.token ?? '';
+  const { token } = props;
   const { phase, retry } = useSurveyResponse(token);
   return (
     <Page title={t('survey.formTitle')} wide>

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
+import { useLinkToken } from '../../link-token';
 import { LoadState, useLoad } from '../../load';
 import { Page } from '../../page';
-import type { PageProps } from '../../router';
 import { type Registration, workshopApi } from './workshop-api';
 import { WorkshopFacts } from './workshop-facts';
 import './workshops.css';
 
-/** A person's own registration `/workshop/registration/<token>`, from the link in their e-mail: see, cancel. */
-export function WorkshopRegistrationPage(props: PageProps) {
+/** A person's own registration `/workshop/registration#<token>`, from the link in their e-mail: see, cancel. */
+export function WorkshopRegistrationPage() {
   const { t } = useI18n();
-  const token = props.params.token ?? '';
+  const token = useLinkToken();
   const [loaded, retry] = useLoad(token, (signal) => workshopApi.registration(token, signal));
   const [changed, setChanged] = useState<Registration | undefined>();
   const registration = changed ?? (loaded.state === 'ready' ? loaded.data : undefined);

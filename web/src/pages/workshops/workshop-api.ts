@@ -19,13 +19,14 @@ export const workshopApi = {
   workshop: (workshopId: string, signal?: AbortSignal) =>
     api<Workshop>(`/api/workshops/${id(workshopId)}`, { signal }),
   invitation: (workshopId: string, token: string, signal?: AbortSignal) =>
-    api<z.infer<typeof WorkshopInvitationView>>(`/api/workshops/${id(workshopId)}/invitations/${id(token)}`, {
+    api<z.infer<typeof WorkshopInvitationView>>(`/api/workshops/${id(workshopId)}/invitation`, {
       signal,
+      linkToken: token,
     }),
   register: (workshopId: string, body: z.input<typeof RegisterRequest>) =>
     api<Registered>(`/api/workshops/${id(workshopId)}/registrations`, { method: 'POST', body }),
   registration: (token: string, signal?: AbortSignal) =>
-    api<Registration>(`/api/workshop-registrations/${id(token)}`, { signal }),
+    api<Registration>('/api/workshop-registrations/current', { signal, linkToken: token }),
   cancel: (token: string) =>
-    api<Registration>(`/api/workshop-registrations/${id(token)}/cancel`, { method: 'POST' }),
+    api<Registration>('/api/workshop-registrations/current/cancel', { method: 'POST', linkToken: token }),
 };

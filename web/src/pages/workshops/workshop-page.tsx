@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { RegisterRequest } from '../../../../functions/workshops/schemas';
 import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
+import { useLinkToken } from '../../link-token';
 import { LoadState, useLoad } from '../../load';
 import { Page } from '../../page';
 import type { PageProps } from '../../router';
@@ -24,13 +25,22 @@ const fieldIds = {
 type Field = keyof typeof fieldIds;
 
 /**
- * The public workshop page `/workshop/<id>`: the facts, the programme and the registration form. From
- * the e-mailed link (`/workshop/<id>/invitation/<token>`) the institution is filled in.
+ * `/workshop/<id>/invitation#<token>`: the workshop page from the e-mailed link, with the institution
+ * filled in.
  */
-export function WorkshopPage(props: PageProps) {
+export function WorkshopInvitationPage(props: PageProps) {
+  const token = useLinkToken();
+  return <WorkshopPage params={props.params} invitationToken={token || undefined} />;
+}
+
+/**
+ * The public workshop page `/workshop/<id>`: the facts, the programme and the registration form; from
+ * an invitation link (`WorkshopInvitationPage`) the institution is filled in.
+ */
+export function WorkshopPage(props: PageProps & { invitationToken?: string | undefined }) {
   const { t } = useI18n();
   const workshopId = props.params.workshopId ?? '';
-  const token = props.params.token;
+  const token = props.invitationToken;
   const [workshop, retry] = useLoad(workshopId, (signal) => workshopApi.workshop(workshopId, signal));
   const [invitation] = useLoad(token, (signal) => workshopApi.invitation(workshopId, token ?? '', signal));
   const institution = invitation.state === 'ready' ? invitation.data.institutionName : undefined;
