@@ -36,10 +36,7 @@ const csv = 'name;email\nErika Muster;erika@example.org\n';
 
 function call(trail: MemoryTrail, handle = async () => new RawResponse(csv, 'text/csv')) {
   const handler = httpHandler(exportRoute, handle, { auditTrail: () => trail });
-  return handler(
-    httpEvent({ routeKey, claims: admin, pathParameters: { workshopId: 'ws-1' } }),
-    testContext,
-  );
+  return handler(httpEvent({ routeKey, claims: admin, pathParameters: { workshopId: 'ws-1' } }), testContext);
 }
 
 describe('the audit trail of staff actions on personal data', () => {
