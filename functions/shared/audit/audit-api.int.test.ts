@@ -101,5 +101,8 @@ describe('the audit trail through the local server on DynamoDB Local', () => {
     expect((await auditPage('', {} as Record<string, string>)).status).toBe(401);
     const both = await send('GET', '/api/admin/audit?staffId=a&subjectId=b');
     expect(both.status).toBe(400);
+    const foreignCursor = Buffer.from(JSON.stringify({ pk: 'SURVEYS', sk: 'x' })).toString('base64url');
+    const cursor = await send('GET', `/api/admin/audit?month=2026-01&cursor=${foreignCursor}`);
+    expect(cursor.status).toBe(400);
   });
 });

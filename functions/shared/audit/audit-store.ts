@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../domain/errors';
 import { keys } from '../store/keys';
 import { epochSeconds, type Store } from '../store/store';
 import type { AuditRepository } from './audit-trail';
@@ -32,12 +33,22 @@ export class AuditStore implements AuditRepository {
         : 'subjectId' in filter
           ? { partition: keys.auditBySubjectPartition(filter.subjectId), index: 'gsi2' as const }
           : { partition: keys.auditMonthPartition(filter.month) };
-    const result = await this.store.query(AuditItem, {
-      ...where,
-      newestFirst: true,
-      limit: page.limit,
-      ...(page.cursor ? { cursor: page.cursor } : {}),
-    });
+    const result = await this.store
+      .query(AuditItem, {
+        ...where,
+        newestFirst: true,
+        limit: page.limit,
+        ...(page.cursor ? { cursor: page.cursor } : {}),
+      })
+      .catch((error: unknown) => {
+        // A readable cursor of another list (or made up) is refused by DynamoDB: bad input, not a fault.
+        if (page.cursor && error instanceof Error && error.name === 'ValidationException') {
+          throw new DomainError('validation', 'audit cursor of another list', [
+            { field: 'query.cursor', code: 'invalid' },
+          ]);
+        }
+        throw error;
+      });
     return {
       records: result.items.map((item) => AuditRecord.parse(item)),
       ...(result.cursor ? { cursor: result.cursor } : {}),
