@@ -59,6 +59,13 @@ describe('the role matrix in the README', () => {
     }
   });
 
+  it('audits signed-in routes only: the record names a staff member', () => {
+    const audited = routeEntries.filter(([, route]) => route.audit);
+    expect(audited.length).toBeGreaterThan(0);
+    for (const [id, route] of audited)
+      expect({ id, openWithoutToken: roleMayCall(route, 'none') }).toEqual({ id, openWithoutToken: false });
+  });
+
   it('lets no role without a token into a signed-in route and every signed-in route has an admin', () => {
     for (const [id, route] of routeEntries) {
       if (roleMayCall(route, 'none') && route.access !== 'public') {
