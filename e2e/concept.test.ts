@@ -84,7 +84,7 @@ describe('the concept page', () => {
 
 describe('the staff knowledge editor', () => {
   it('saves an edit that the bot answers with at once, and the concept page shows', async () => {
-    const page = await openSignedIn('/staff/knowledge/when-finished', { role: 'staff' });
+    const page = await openSignedIn('/staff/knowledge/when-finished', { role: 'admin' });
     const answer = page.locator('#knowledge-answer');
     await answer.waitFor();
     const addition = ` Nächste Fortschreibung: Frühjahr ${run}.`;
@@ -113,7 +113,7 @@ describe('the staff knowledge editor', () => {
   it('shows an unanswered question redacted, starts an entry from it, and the gaps and milestones sections pass axe', async () => {
     await ask(`e2e-gap-${run}`, 'Hallo');
     await ask(`e2e-gap-${run}`, `Ich heiße Olga Petrova, wann fährt der Bus ${run}? olga@example.org`);
-    const page = await openSignedIn('/staff/gaps', { role: 'staff' });
+    const page = await openSignedIn('/staff/gaps', { role: 'admin' });
     const row = page.getByTestId('unanswered-table').locator('tbody tr', { hasText: run });
     expect(await row.locator('th span').first().textContent()).toBe(
       `Ich heiße [name], wann fährt der Bus ${run}? [email]`,

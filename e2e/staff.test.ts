@@ -37,6 +37,7 @@ describe('staff console', () => {
       de.staffGaps.sectionTitle,
       de.evaluationPage.sectionTitle,
       de.steering.sectionTitle,
+      de.rolesAudit.sectionTitle,
     ]);
     expect(await storedSession(page)).toContain('"via":"dev"');
 
@@ -57,6 +58,9 @@ describe('staff console', () => {
     await page.getByTestId('staff-role').waitFor();
 
     expect(await page.getByTestId('staff-role').textContent()).toBe(de.staff.roleStaff);
+    // The audit trail is the admins' section only.
+    const sections = page.getByRole('navigation', { name: de.staff.consoleNavigation });
+    expect(await sections.getByRole('link').allInnerTexts()).not.toContain(de.rolesAudit.sectionTitle);
   });
 
   it('explains a wrong password next to the form, tied to the fields', async () => {

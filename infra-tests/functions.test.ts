@@ -122,9 +122,9 @@ describe('the feature functions', () => {
     },
   );
 
-  it('maps platform and staff, which answer without the table, to no table access and no mail', () => {
+  it('maps platform, which answers without the table, to no table access, and staff (the audit trail) to no mail', () => {
     expect(accessOf('platform')).toEqual({ table: 'none', sendsMail: false });
-    expect(accessOf('staff')).toEqual({ table: 'none', sendsMail: false });
+    expect(accessOf('staff')).toEqual({ table: 'readWrite', sendsMail: false });
   });
 
   it('grants no wildcard DynamoDB action and no DynamoDB action on every resource', () => {

@@ -14,7 +14,11 @@ export const deployedFunctionNames: FunctionName[] = functionNames.filter((name)
   cloudRoutes.some(([, route]) => route.function === name),
 );
 
-/** Routes behind the Cognito JWT authorizer; the handlers check the groups (`admin`, `steering`) themselves. */
+/**
+ * Routes behind the Cognito JWT authorizer. An HTTP API's JWT authorizer checks scopes, not groups (and
+ * Cognito's ID tokens carry no scopes), so it checks the token and the handler checks its groups against
+ * the route's access (`allowedGroups`): both follow the route table.
+ */
 export function needsStaffToken(route: Pick<RouteContract, 'access'>): boolean {
   return needsSignIn(route.access);
 }

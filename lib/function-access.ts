@@ -12,13 +12,13 @@ export interface FunctionAccess {
 }
 
 /**
- * Least privilege per feature function. `platform` answers from its environment and `staff` from the
- * token's claims, so neither touches the table. A new feature adds its line here when it needs less
+ * Least privilege per feature function. `platform` answers from its environment, so it does not touch
+ * the table; `staff` reads the audit trail for admins (and records that read). A new feature adds its line here when it needs less
  * than the default, or mail.
  */
 const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
   platform: { table: 'none', sendsMail: false },
-  staff: { table: 'none', sendsMail: false },
+  staff: { table: 'readWrite', sendsMail: false },
   /** Invitations, reminders and confirmations go out by e-mail. */
   survey: { table: 'readWrite', sendsMail: true },
   offerings: { table: 'readWrite', sendsMail: false },

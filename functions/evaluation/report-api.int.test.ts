@@ -71,7 +71,7 @@ function expectDisclosed(report: EvaluationReport) {
 }
 
 describe('the evaluation report through the local server', () => {
-  const stack = useSignedInStack();
+  const stack = useSignedInStack('admin'); // approving offerings is for admins only
   let surveyId = '';
 
   const send = (

@@ -25,7 +25,7 @@ const titles = {
 };
 
 describe('open data through the local server', () => {
-  const stack = useSignedInStack();
+  const stack = useSignedInStack('admin'); // approving offerings is for admins only
   const json = { 'content-type': 'application/json' };
 
   const send = (method: string, path: string, body: unknown, headers: Record<string, string> = stack.staff) =>

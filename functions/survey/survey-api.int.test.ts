@@ -6,7 +6,7 @@ import { completeAnswers } from './testing/fixtures';
 const contact = { name: 'Erika Beispiel', role: 'Leitung', email: 'erika@example.org', phone: '0931 123' };
 
 describe('survey API through the local server', () => {
-  const stack = useSignedInStack();
+  const stack = useSignedInStack('admin'); // approving offerings is for admins only
 
   const post = (path: string, body: unknown, headers: Record<string, string> = stack.staff) =>
     fetch(`${stack.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });

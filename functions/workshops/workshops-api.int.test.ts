@@ -4,7 +4,7 @@ import de from '../../content/messages/de.json';
 import { useSignedInStack } from '../../local/testing/local-stack';
 
 describe('workshop API through the local server', () => {
-  const stack = useSignedInStack();
+  const stack = useSignedInStack('admin'); // exporting participants is for admins only
 
   const post = (path: string, body: unknown, headers: Record<string, string> = stack.staff) =>
     fetch(`${stack.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });

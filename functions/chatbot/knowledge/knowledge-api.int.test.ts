@@ -23,7 +23,7 @@ interface EntryView {
 }
 
 describe('concept page, staff knowledge editing and learning from gaps through the local server', () => {
-  const stack = useSignedInStack();
+  const stack = useSignedInStack('admin'); // editing the chatbot's knowledge is for admins only
 
   const call = async <T>(method: string, path: string, body?: unknown, headers = stack.staff) => {
     const response = await fetch(`${stack.url}${path}`, {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { AuditStore } from '../audit/audit-store';
+import { type AuditRepository, recordAudit } from '../audit/audit-trail';
 import { DomainError, type FieldIssue } from '../domain/errors';
 import { type Language, negotiateLanguage } from '../i18n/languages';
 import { errorFields, logger } from '../log/logger';
@@ -283,11 +285,53 @@ function format(route: RouteContract, output: unknown): HttpResult {
   };
 }
 
+export interface HandlerOptions {
+  /** Where audited routes record their calls; the table's audit trail unless a test brings its own. */
+  auditTrail?: () => AuditRepository;
+}
+
 /**
- * The one handler pattern: context → body limit → access → parse and validate → use case → format,
- * with every error turned into RFC 9457 problem details in the caller's language.
+ * Records an audited route's successful call before its answer leaves. The order is deliberate: a
+ * failed write turns the answer into an error, so data is never handed out (or an export never
+ * downloaded) without its record; a failed use case wrote nothing worth recording. For a change or an
+ * erasure the write is done by then: the error tells the caller, and the log keeps ids for the gap.
  */
-export function httpHandler<R extends RouteContract>(route: R, handle: RouteHandler<R>): HttpLambda {
+async function audit(
+  route: RouteContract,
+  event: HttpEvent,
+  context: RequestContext,
+  trail: () => AuditRepository,
+): Promise<void> {
+  if (!route.audit) return;
+  try {
+    await recordAudit(trail(), {
+      staffId: staffId(context),
+      action: route.audit.action,
+      subject: route.audit.subject,
+      route: routeKey(route),
+      pathParameters: event.pathParameters ?? {},
+      at: new Date(),
+    });
+  } catch (error) {
+    logger.error('audit record not written; answer withheld', {
+      correlationId: context.correlationId,
+      routeKey: routeKey(route),
+      ...errorFields(error),
+    });
+    throw new Error('audit record not written');
+  }
+}
+
+/**
+ * The one handler pattern: context → body limit → access → parse and validate → use case → audit →
+ * format, with every error turned into RFC 9457 problem details in the caller's language.
+ */
+export function httpHandler<R extends RouteContract>(
+  route: R,
+  handle: RouteHandler<R>,
+  options: HandlerOptions = {},
+): HttpLambda {
+  const trail = options.auditTrail ?? (() => new AuditStore(defaultStore()));
   const lambda = middy<HttpEvent, HttpResult, Error, Context, State>()
     .use(requestContext())
     .use(bodyLimit(route))
@@ -298,7 +342,11 @@ export function httpHandler<R extends RouteContract>(route: R, handle: RouteHand
       if (!state) throw new Error('request state missing');
       const run = () => handle(state.input as RouteInput<R>, state.context);
       const key = route.idempotent ? state.context.headers['idempotency-key'] : undefined;
-      if (!key) return format(route, await run());
+      if (!key) {
+        const output = await run();
+        await audit(route, event, state.context, trail);
+        return format(route, output);
+      }
       if (!/^[\w-]{8,128}$/.test(key)) {
         throw new HttpProblem('validation', [{ field: 'headers.idempotency-key', code: 'invalid_format' }]);
       }
@@ -313,7 +361,9 @@ export function httpHandler<R extends RouteContract>(route: R, handle: RouteHand
       const fingerprint = createHash('sha256')
         .update(`${event.rawPath}\n${state.context.rawBody ?? ''}`)
         .digest('hex');
-      return format(route, await idempotent(defaultStore(), scope, key, run, { fingerprint }));
+      const output = await idempotent(defaultStore(), scope, key, run, { fingerprint });
+      await audit(route, event, state.context, trail);
+      return format(route, output);
     });
   const expectedRouteKey = routeKey(route);
   return async (event, context) => {

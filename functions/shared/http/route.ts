@@ -1,11 +1,38 @@
 import type { z } from 'zod';
 
 /**
- * Who may call a route. `staff`, `admin` and `steering` pass the JWT authorizer (Cognito in the cloud,
- * the dev sign-in locally) and are checked again in the handler; `invitation` carries an unguessable
- * link token in the `Wegweiser-Access-Token` header (see `link-token.ts`); `bot` is the Bot Framework endpoint, authenticated by the SDK.
+ * Who may call a route. `member`, `staff`, `admin` and `steering` pass the JWT authorizer (Cognito in the
+ * cloud, the dev sign-in locally) and are checked again in the handler; `invitation` carries an
+ * unguessable link token in the `Wegweiser-Access-Token` header (see `link-token.ts`); `bot` is the Bot
+ * Framework endpoint, authenticated by the SDK. `member` is any signed-in account whatever its group
+ * (the console asks who is signed in).
  */
-export type Access = 'public' | 'invitation' | 'staff' | 'admin' | 'steering' | 'bot';
+export type Access = 'public' | 'invitation' | 'member' | 'staff' | 'admin' | 'steering' | 'bot';
+
+/** What a staff action did to personal data, for the audit trail. */
+export const auditActions = ['read', 'export', 'change', 'erase'] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** The kinds of personal data an audited route touches; the record names their ids, never their content. */
+export const auditSubjects = [
+  'surveyContacts',
+  'interview',
+  'interviewNotes',
+  'interviewCandidates',
+  'workshopParticipants',
+  'auditTrail',
+  'person',
+] as const;
+export type AuditSubject = (typeof auditSubjects)[number];
+
+/**
+ * Declares that a successful call is written to the audit trail, by the handler chain itself (so a
+ * feature cannot forget it). The record holds the path's ids, never the request's or answer's content.
+ */
+export interface AuditSpec {
+  action: AuditAction;
+  subject: AuditSubject;
+}
 
 /**
  * The groups a signed-in member can hold (Cognito groups in the cloud, the dev sign-in's locally).
@@ -16,7 +43,7 @@ export type StaffGroup = (typeof staffGroupNames)[number];
 
 /** Access kinds that need a signed-in member: API Gateway's JWT authorizer guards their routes. */
 export function needsSignIn(access: Access): boolean {
-  return access === 'staff' || access === 'admin' || access === 'steering';
+  return access === 'member' || access === 'staff' || access === 'admin' || access === 'steering';
 }
 
 /**
@@ -26,6 +53,8 @@ export function needsSignIn(access: Access): boolean {
  */
 export function allowedGroups(route: { access: Access; method: HttpMethod }): readonly StaffGroup[] {
   switch (route.access) {
+    case 'member':
+      return ['staff', 'steering', 'admin'];
     case 'admin':
       return ['admin'];
     case 'staff':
@@ -86,6 +115,8 @@ export interface RouteContract {
   upstream?: boolean;
   /** A tighter API Gateway limit than the stage's for this route (requests per second, burst). */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** A signed-in route that reads, exports, changes or erases personal data: audited after success. */
+  audit?: AuditSpec;
 }
 
 export const defaultMaxBodyBytes = 64 * 1024;

@@ -275,6 +275,27 @@ export const keys = {
   }),
   steeringChangePrefix: (entity: string, entityId: string) => `CHANGE#${part(entity)}#${part(entityId)}#`,
 
+  /**
+   * The audit trail of staff actions on personal data: one partition per month (a county's staff write
+   * a few hundred records a month), newest first by `at`; gsi1 lists one staff member's records, gsi2
+   * the records about one id (an interview, a survey, a workshop), both across months.
+   */
+  auditRecord: (at: string, recordId: string): ItemKey => ({
+    pk: `AUDIT#${at.slice(0, 7)}`,
+    sk: `${at}#${part(recordId)}`,
+  }),
+  auditMonthPartition: (month: string) => `AUDIT#${month}`,
+  auditByStaff: (staffId: string, at: string, recordId: string): IndexKeys => ({
+    gsi1pk: `AUDITBY#${part(staffId)}`,
+    gsi1sk: `${at}#${part(recordId)}`,
+  }),
+  auditByStaffPartition: (staffId: string) => `AUDITBY#${part(staffId)}`,
+  auditBySubject: (subjectId: string, at: string, recordId: string): IndexKeys => ({
+    gsi2pk: `AUDITOF#${part(subjectId)}`,
+    gsi2sk: `${at}#${part(recordId)}`,
+  }),
+  auditBySubjectPartition: (subjectId: string) => `AUDITOF#${part(subjectId)}`,
+
   /** Marks a demo record as seeded, so a re-seed never overwrites what a user changed. */
   seedMarker: (seedId: string): ItemKey => ({ pk: `SEED#${part(seedId)}`, sk: 'MARKER' }),
 } as const;

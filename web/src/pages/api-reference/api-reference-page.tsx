@@ -9,6 +9,7 @@ import { compactJson, type OpenApiDocument, type Operation, operationsByTag, rea
 const accessLabels: Record<Access, MessageKey> = {
   public: 'apiReference.accessKinds.public',
   invitation: 'apiReference.accessKinds.invitation',
+  member: 'rolesAudit.accessKindMember',
   staff: 'apiReference.accessKinds.staff',
   admin: 'apiReference.accessKinds.admin',
   steering: 'steering.accessKind',

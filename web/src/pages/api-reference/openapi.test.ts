@@ -23,7 +23,7 @@ describe('operationsByTag', () => {
     expect(signIn?.requestBody?.mediaType).toBe('application/json');
     expect(signIn?.responses[0]?.statuses).toEqual(['200']);
     const me = all.find((operation) => operation.path === '/api/staff/me');
-    expect(me).toMatchObject({ method: 'GET', access: 'staff', localOnly: false });
+    expect(me).toMatchObject({ method: 'GET', access: 'member', localOnly: false });
     expect(me?.parameters.map((parameter) => parameter.name)).toEqual(['lang']);
   });
 

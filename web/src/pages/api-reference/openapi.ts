@@ -35,6 +35,7 @@ const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const accessKinds: readonly string[] = [
   'public',
   'invitation',
+  'member',
   'staff',
   'admin',
   'steering',

@@ -1,10 +1,12 @@
 import type { ComponentType } from 'preact';
 import type { z } from 'zod';
+import { type StaffGroup, staffGroupNames } from '../../../../functions/shared/http/route';
 import type { MessageKey } from '../../../../functions/shared/i18n/messages';
 import type { StaffMember as StaffMemberSchema } from '../../../../functions/staff/schemas';
 import { useI18n } from '../../i18n';
 import { EvaluationSection } from '../evaluation/evaluation-section';
 import { SteeringSection } from '../steering/steering-section';
+import { AuditSection } from './audit-section';
 import { InterviewsSection } from './interviews-section';
 import { KnowledgeGapsSection } from './knowledge-gaps';
 import { KnowledgeMilestonesSection } from './knowledge-milestones';
@@ -29,8 +31,11 @@ export interface ConsoleSection {
   /** The path segment after `/staff/`; the empty string is the console's start (`/staff`). */
   slug: string;
   title: MessageKey;
-  /** Shown only to members of the `admin` group (the API checks again). */
-  adminOnly?: boolean;
+  /**
+   * The groups whose members see the section (the API checks again); staff and admins when not given.
+   * A steering member without the `staff` group sees the overview and the steering section only.
+   */
+  groups?: readonly StaffGroup[];
   component: ComponentType<ConsoleSectionProps>;
 }
 
@@ -44,7 +49,7 @@ function OverviewSection() {
  * an entry here (invitations, interviews, evaluation, …).
  */
 export const consoleSections: ConsoleSection[] = [
-  { slug: '', title: 'staff.overviewTitle', component: OverviewSection },
+  { slug: '', title: 'staff.overviewTitle', groups: staffGroupNames, component: OverviewSection },
   { slug: 'surveys', title: 'staffSurvey.sectionTitle', component: SurveysSection },
   { slug: 'review', title: 'review.sectionTitle', component: ReviewSection },
   { slug: 'interviews', title: 'staffInterviews.sectionTitle', component: InterviewsSection },
@@ -53,7 +58,8 @@ export const consoleSections: ConsoleSection[] = [
   { slug: 'milestones', title: 'staffMilestones.sectionTitle', component: KnowledgeMilestonesSection },
   { slug: 'gaps', title: 'staffGaps.sectionTitle', component: KnowledgeGapsSection },
   { slug: 'evaluation', title: 'evaluationPage.sectionTitle', component: EvaluationSection },
-  { slug: 'steering', title: 'steering.sectionTitle', component: SteeringSection },
+  { slug: 'steering', title: 'steering.sectionTitle', groups: staffGroupNames, component: SteeringSection },
+  { slug: 'audit', title: 'rolesAudit.sectionTitle', groups: ['admin'], component: AuditSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {
@@ -66,6 +72,10 @@ export function isCurrentSection(section: ConsoleSection, pathname: string): boo
   return section.slug ? pathname === path || pathname.startsWith(`${path}/`) : pathname === path;
 }
 
+const staffAndAdmins: readonly StaffGroup[] = ['staff', 'admin'];
+
 export function visibleSections(member: StaffMember): ConsoleSection[] {
-  return consoleSections.filter((section) => !section.adminOnly || member.isAdmin);
+  return consoleSections.filter((section) =>
+    (section.groups ?? staffAndAdmins).some((group) => member.groups.includes(group)),
+  );
 }

@@ -20,8 +20,14 @@ function Account(props: { member: StaffMember; onSignOut: () => void }) {
         <div>
           <dt>{t('staff.role')}</dt>
           <dd data-testid="staff-role">
-            {t(member.isAdmin ? 'staff.roleAdmin' : 'staff.roleStaff')}
-            {member.groups.includes('steering') && `, ${t('steering.memberRole')}`}
+            {[
+              ...(member.isAdmin
+                ? [t('staff.roleAdmin')]
+                : member.groups.includes('staff')
+                  ? [t('staff.roleStaff')]
+                  : []),
+              ...(member.groups.includes('steering') ? [t('steering.memberRole')] : []),
+            ].join(', ')}
           </dd>
         </div>
       </dl>

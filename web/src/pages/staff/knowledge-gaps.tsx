@@ -23,13 +23,17 @@ export function KnowledgeGapsSection(props: ConsoleSectionProps) {
   const call = useStaffApi(props.token, props.onExpired);
   return (
     <>
-      <UnansweredQuestions call={call} />
+      <UnansweredQuestions call={call} mayCreateEntry={props.member.isAdmin} />
       <Ratings call={call} />
     </>
   );
 }
 
-function UnansweredQuestions(props: { call: StaffApi }) {
+function UnansweredQuestions(props: {
+  call: StaffApi;
+  /** New knowledge entries are for admins (the API checks again). */
+  mayCreateEntry: boolean;
+}) {
   const { t, language } = useI18n();
   const [loaded, retry] = useLoad('unanswered', (signal) =>
     props.call<z.infer<typeof UnansweredList>>('/api/staff/unanswered', { signal }),
@@ -98,12 +102,14 @@ function UnansweredQuestions(props: { call: StaffApi }) {
                             {t('staffGaps.markReviewed')}
                           </button>
                         )}
-                        <a
-                          class="button button--small button--secondary"
-                          href={`/staff/knowledge/new?question=${encodeURIComponent(question.text)}`}
-                        >
-                          {t('staffGaps.createEntry')}
-                        </a>
+                        {props.mayCreateEntry && (
+                          <a
+                            class="button button--small button--secondary"
+                            href={`/staff/knowledge/new?question=${encodeURIComponent(question.text)}`}
+                          >
+                            {t('staffGaps.createEntry')}
+                          </a>
+                        )}
                         <button
                           type="button"
                           class="button button--small button--danger"

@@ -5,6 +5,7 @@ import { directionOf, type Language, languages } from '../../../../functions/sha
 import { ApiError, failureText } from '../../api';
 import { useI18n } from '../../i18n';
 import { LoadState, useLoad } from '../../load';
+import { AdminOnlyNotice } from './admin-only';
 import type { ConsoleSectionProps } from './console-sections';
 import { fieldProblem, isVersionConflict, type StaffApi, useStaffApi } from './staff-api';
 import './staff-console.css';
@@ -33,6 +34,8 @@ export function KnowledgeMilestonesSection(props: ConsoleSectionProps) {
     setMessage(text);
     retry();
   };
+  // The bot answers with the milestones: changing them is for admins (the API checks again).
+  const canEdit = props.member.isAdmin;
   return (
     <>
       <p>{t('staffMilestones.intro')}</p>
@@ -42,7 +45,9 @@ export function KnowledgeMilestonesSection(props: ConsoleSectionProps) {
       <LoadState loaded={loaded} retry={retry}>
         {({ milestones }) => (
           <>
-            {editing === '' ? (
+            {!canEdit ? (
+              <AdminOnlyNotice />
+            ) : editing === '' ? (
               <MilestoneForm call={call} onDone={done} onCancel={() => setEditing(undefined)} />
             ) : (
               <p>
@@ -65,6 +70,7 @@ export function KnowledgeMilestonesSection(props: ConsoleSectionProps) {
                     <MilestoneItem
                       milestone={milestone}
                       call={call}
+                      canEdit={canEdit}
                       onEdit={() => setEditing(milestone.id)}
                       onDone={done}
                     />
@@ -82,6 +88,7 @@ export function KnowledgeMilestonesSection(props: ConsoleSectionProps) {
 function MilestoneItem(props: {
   milestone: Milestone;
   call: StaffApi;
+  canEdit: boolean;
   onEdit: () => void;
   onDone: (message: string) => void;
 }) {
@@ -119,14 +126,16 @@ function MilestoneItem(props: {
           {error}
         </p>
       )}
-      <div class="knowledge-actions">
-        <button type="button" class="button button--small button--secondary" onClick={props.onEdit}>
-          {t('staffMilestones.edit')}
-        </button>
-        <button type="button" class="button button--small button--danger" onClick={remove}>
-          {t('staffMilestones.remove')}
-        </button>
-      </div>
+      {props.canEdit && (
+        <div class="knowledge-actions">
+          <button type="button" class="button button--small button--secondary" onClick={props.onEdit}>
+            {t('staffMilestones.edit')}
+          </button>
+          <button type="button" class="button button--small button--danger" onClick={remove}>
+            {t('staffMilestones.remove')}
+          </button>
+        </div>
+      )}
     </article>
   );
 }

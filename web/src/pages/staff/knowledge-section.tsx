@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { useIdempotencyKey } from '../../idempotency';
 import { LoadState, useLoad } from '../../load';
 import { navigate } from '../../router';
+import { AdminOnlyNotice } from './admin-only';
 import type { ConsoleSectionProps } from './console-sections';
 import { ScrollRegion } from './scroll-region';
 import { fieldProblem, isVersionConflict, type StaffApi, useStaffApi } from './staff-api';
@@ -29,12 +30,14 @@ const stateKey = (state: State): MessageKey => `staffKnowledge.state.${state}` a
  */
 export function KnowledgeSection(props: ConsoleSectionProps) {
   const call = useStaffApi(props.token, props.onExpired);
-  if (props.item === 'new') return <NewEntryForm call={call} />;
-  if (props.item) return <EntryEditor entryId={props.item} call={call} />;
-  return <KnowledgeOverviewView call={call} />;
+  // Editing what the bot and the concept page say is for admins; staff read it (the API checks again).
+  const canEdit = props.member.isAdmin;
+  if (props.item === 'new') return canEdit ? <NewEntryForm call={call} /> : <AdminOnlyNotice />;
+  if (props.item) return <EntryEditor entryId={props.item} call={call} canEdit={canEdit} />;
+  return <KnowledgeOverviewView call={call} canEdit={canEdit} />;
 }
 
-function KnowledgeOverviewView(props: { call: StaffApi }) {
+function KnowledgeOverviewView(props: { call: StaffApi; canEdit: boolean }) {
   const { t } = useI18n();
   const [loaded, retry] = useLoad('knowledge', (signal) =>
     props.call<Overview>('/api/staff/knowledge', { signal }),
@@ -42,11 +45,15 @@ function KnowledgeOverviewView(props: { call: StaffApi }) {
   return (
     <>
       <p>{t('staffKnowledge.intro')}</p>
-      <p>
-        <a class="button" href="/staff/knowledge/new">
-          {t('staffKnowledge.newEntry')}
-        </a>
-      </p>
+      {props.canEdit ? (
+        <p>
+          <a class="button" href="/staff/knowledge/new">
+            {t('staffKnowledge.newEntry')}
+          </a>
+        </p>
+      ) : (
+        <AdminOnlyNotice />
+      )}
       <LoadState loaded={loaded} retry={retry}>
         {(overview) => {
           const titles = new Map(overview.entries.map((entry) => [entry.id, entry.title]));
@@ -225,7 +232,7 @@ function initialLanguage(): Language {
   return (languages.find((language) => language.code === asked)?.code ?? 'de') as Language;
 }
 
-function EntryEditor(props: { entryId: string; call: StaffApi }) {
+function EntryEditor(props: { entryId: string; call: StaffApi; canEdit: boolean }) {
   const { t } = useI18n();
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [loaded, retry] = useLoad(props.entryId, (signal) =>
@@ -247,6 +254,7 @@ function EntryEditor(props: { entryId: string; call: StaffApi }) {
             onLanguage={setLanguage}
             call={props.call}
             onReload={retry}
+            canEdit={props.canEdit}
           />
         )}
       </LoadState>
@@ -260,6 +268,7 @@ function LanguageEditor(props: {
   onLanguage: (language: Language) => void;
   call: StaffApi;
   onReload: () => void;
+  canEdit: boolean;
 }) {
   const { t } = useI18n();
   const { entry, language } = props;
@@ -331,14 +340,17 @@ function LanguageEditor(props: {
           </p>
         </details>
       )}
+      {!props.canEdit && <AdminOnlyNotice />}
       <form class="form" onSubmit={save} noValidate>
-        <TextFields
-          prefix="knowledge"
-          language={language}
-          values={values}
-          errors={errors}
-          onChange={setValues}
-        />
+        <fieldset class="plain-fieldset" disabled={!props.canEdit}>
+          <TextFields
+            prefix="knowledge"
+            language={language}
+            values={values}
+            errors={errors}
+            onChange={setValues}
+          />
+        </fieldset>
         <div role="status" aria-live="polite">
           {status && (
             <p
@@ -350,9 +362,11 @@ function LanguageEditor(props: {
           )}
         </div>
         <div class="knowledge-actions">
-          <button type="submit" class="button" disabled={busy}>
-            {t('staffKnowledge.save')}
-          </button>
+          {props.canEdit && (
+            <button type="submit" class="button" disabled={busy}>
+              {t('staffKnowledge.save')}
+            </button>
+          )}
           {status?.kind === 'conflict' && (
             <button type="button" class="button button--secondary" onClick={props.onReload}>
               {t('staffKnowledge.reload')}

@@ -50,6 +50,8 @@ export function ReviewItem(props: {
   onSettled: (offeringId: string, updated: ReviewedOffering | undefined, message: string) => void;
   onConflict: () => void;
   onFailed: (message: string) => void;
+  /** Approving, editing and rejecting are for admins: the public directory and the bot show the result. */
+  mayDecide: boolean;
 }) {
   const { t } = useI18n();
   const { offering, call } = props;
@@ -172,7 +174,7 @@ export function ReviewItem(props: {
       )}
       <OfferingFacts offering={offering} />
 
-      {mode === 'view' && (can.approve || can.reject || can.edit) && (
+      {mode === 'view' && props.mayDecide && (can.approve || can.reject || can.edit) && (
         <div class="button-row review-item__actions">
           {decisions
             .filter((decision) => can[decision.kind])

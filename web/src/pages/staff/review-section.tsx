@@ -4,6 +4,7 @@ import { offeringStatuses, type ReviewQueue } from '../../../../functions/offeri
 import { useI18n } from '../../i18n';
 import { type Loaded, LoadState } from '../../load';
 import { useLocation } from '../../router';
+import { AdminOnlyNotice } from './admin-only';
 import type { ConsoleSectionProps } from './console-sections';
 import { ReconfirmationForm } from './reconfirmation-form';
 import { type ReviewedOffering, ReviewItem } from './review-item';
@@ -96,6 +97,7 @@ export function ReviewSection(props: ConsoleSectionProps) {
   return (
     <>
       <p>{t('review.intro')}</p>
+      {!props.member.isAdmin && <AdminOnlyNotice />}
       <nav class="status-tabs" aria-label={t('review.statusNavigation')}>
         <ul>
           {offeringStatuses.map((candidate) => (
@@ -135,6 +137,7 @@ export function ReviewSection(props: ConsoleSectionProps) {
                     onSettled={settled}
                     onConflict={conflict}
                     onFailed={(text) => announce({ kind: 'error', text })}
+                    mayDecide={props.member.isAdmin}
                   />
                 </li>
               ))}

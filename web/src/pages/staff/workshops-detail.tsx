@@ -7,6 +7,7 @@ import { activeLanguage, useI18n } from '../../i18n';
 import { LoadState, useLoad } from '../../load';
 import { formatDate } from '../offerings/labels';
 import { workshopTime } from '../workshops/workshop-facts';
+import { AdminOnlyNotice } from './admin-only';
 import { ScrollRegion } from './scroll-region';
 import type { StaffApi } from './staff-api';
 import { WorkshopResults } from './workshops-results';
@@ -18,6 +19,8 @@ export function WorkshopDetail(props: {
   call: StaffApi;
   token: string;
   onExpired: () => void;
+  /** The export with names, addresses and notes is for admins (the API checks again). */
+  mayExport: boolean;
 }) {
   const { t, language } = useI18n();
   const { call, workshopId } = props;
@@ -52,6 +55,7 @@ export function WorkshopDetail(props: {
               workshopId={workshopId}
               token={props.token}
               onExpired={props.onExpired}
+              mayExport={props.mayExport}
             />
             <WorkshopResults workshop={data} call={call} base={base} />
           </>
@@ -171,6 +175,7 @@ function Registrations(props: {
   workshopId: string;
   token: string;
   onExpired: () => void;
+  mayExport: boolean;
 }) {
   const { t, language } = useI18n();
   const [registrations, retry] = useLoad(props.workshopId, (signal) =>
@@ -238,11 +243,15 @@ function Registrations(props: {
                   </tbody>
                 </table>
               </ScrollRegion>
-              <p>
-                <button type="button" class="button button--secondary" onClick={exportList}>
-                  {t('workshopStaff.export')}
-                </button>
-              </p>
+              {props.mayExport ? (
+                <p>
+                  <button type="button" class="button button--secondary" onClick={exportList}>
+                    {t('workshopStaff.export')}
+                  </button>
+                </p>
+              ) : (
+                <AdminOnlyNotice text="rolesAudit.exportAdminOnly" />
+              )}
               {exportError && (
                 <p class="console-notice console-notice--error" role="alert">
                   {exportError}

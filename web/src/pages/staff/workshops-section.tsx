@@ -19,7 +19,13 @@ export function WorkshopsSection(props: ConsoleSectionProps) {
   const call = useStaffApi(props.token, props.onExpired);
   if (props.item)
     return (
-      <WorkshopDetail workshopId={props.item} call={call} token={props.token} onExpired={props.onExpired} />
+      <WorkshopDetail
+        workshopId={props.item}
+        call={call}
+        token={props.token}
+        onExpired={props.onExpired}
+        mayExport={props.member.isAdmin}
+      />
     );
   return <WorkshopOverview call={call} />;
 }
