@@ -394,7 +394,9 @@ describe('survey form', () => {
     await page.getByRole('button', { name: f.offerings.add }).click();
     await expectNoHorizontalScroll(page);
 
-    await page.locator('.language-switch a[hreflang="ar"]').click();
+    // On a phone the languages are behind the header's language button.
+    await page.locator('.header-menu--languages > summary').click();
+    await page.locator('.header-menu--languages a[hreflang="ar"]').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expectNoHorizontalScroll(page);
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DirectLineToken } from '../../../../functions/chatbot/schemas';
 import { api } from '../../api';
@@ -100,6 +101,25 @@ function WebChatFrame(props: { transport: Transport; onState: (state: ChatState)
   return <div ref={frame} class="chat__frame" data-chat-transport={transport} />;
 }
 
+/** Below this width the introduction folds away, so the conversation starts right below the heading. */
+const foldedBelow = '(max-width: 39.99rem)';
+
+/**
+ * What the chat can do, the privacy note with its link, and the keyboard hint, in one disclosure before
+ * the chat (the reading order stays the visual order). It starts open on wide screens and folded on
+ * phones; either way the privacy link is one activation away and comes before the chat's input.
+ */
+function ChatAbout(props: { children: ComponentChildren }) {
+  const { t } = useI18n();
+  const [open] = useState(() => !window.matchMedia?.(foldedBelow).matches);
+  return (
+    <details class="chat__about" open={open}>
+      <summary class="chat__about-summary">{t('phone.chatAbout')}</summary>
+      {props.children}
+    </details>
+  );
+}
+
 /** The chat page: what the chat can do, the privacy note, and Web Chat in the site's language. */
 export function ChatPage() {
   const { t, language, dir } = useI18n();
@@ -112,11 +132,13 @@ export function ChatPage() {
 
   return (
     <Page title={t('chat.title')} documentTitle={t('chat.documentTitle')} wide>
-      <p class="lead">{t('chat.intro')}</p>
-      <p class="chat__note">
-        {t('chat.privacy')} <a href="/privacy">{t('chat.privacyLink')}</a>
-      </p>
-      <p class="chat__note">{t('chat.keyboardHint')}</p>
+      <ChatAbout>
+        <p class="lead">{t('chat.intro')}</p>
+        <p class="chat__note">
+          {t('chat.privacy')} <a href="/privacy">{t('chat.privacyLink')}</a>
+        </p>
+        <p class="chat__note">{t('chat.keyboardHint')}</p>
+      </ChatAbout>
       {failed ? (
         <div class="notice notice--error" role="alert">
           <p>{t('chat.unavailable', { contact })}</p>
