@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { DomainError, type FieldIssue } from '../domain/errors';
 import { type Language, negotiateLanguage } from '../i18n/languages';
 import { errorFields, logger } from '../log/logger';
+import { RateLimited } from '../rate-limit/limiter';
 import { defaultStore } from '../store/client';
 import { idempotent } from '../store/idempotency';
 import {
@@ -15,6 +16,7 @@ import {
   tooDeepField,
 } from './input-checks';
 import { HttpProblem, type ProblemCode, problemDocument } from './problem';
+import { enforceRouteLimits, type LimitPhase, rateLimitedResult } from './rate-limit';
 import {
   allowedGroups,
   defaultMaxBodyBytes,
@@ -154,7 +156,9 @@ const requestContext = (): Middleware => ({
     const correlationId = context?.correlationId ?? crypto.randomUUID();
     const error = request.error;
     const instance = request.event.rawPath;
-    if (error instanceof HttpProblem) {
+    if (error instanceof RateLimited) {
+      request.response = rateLimitedResult(error, language, correlationId, instance);
+    } else if (error instanceof HttpProblem) {
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
     } else if (error instanceof DomainError) {
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
@@ -200,6 +204,14 @@ const access = (route: RouteContract): Middleware => ({
     if (!principal) throw new HttpProblem('unauthorized');
     const allowed: readonly string[] = allowedGroups(route);
     if (!principal.groups.some((group) => allowed.includes(group))) throw new HttpProblem('forbidden');
+  },
+});
+
+/** Counts the request against the route's rate limits: by address on arrival, the rest once parsed. */
+const rateLimits = (route: RouteContract, phase: LimitPhase): Middleware => ({
+  name: `rateLimits-${phase}`,
+  before: async (request) => {
+    await enforceRouteLimits(route, phase, request.event, request.internal.input?.body);
   },
 });
 
@@ -281,7 +293,8 @@ function format(route: RouteContract, output: unknown): HttpResult {
 }
 
 /**
- * The one handler pattern: context → body limit → access → parse and validate → use case → format,
+ * The one handler pattern: context → body limit → access → rate limits → parse and validate → rate
+ * limits on the parsed request → use case → format,
  * with every error turned into RFC 9457 problem details in the caller's language.
  */
 export function httpHandler<R extends RouteContract>(route: R, handle: RouteHandler<R>): HttpLambda {
@@ -289,7 +302,9 @@ export function httpHandler<R extends RouteContract>(route: R, handle: RouteHand
     .use(requestContext())
     .use(bodyLimit(route))
     .use(access(route))
+    .use(rateLimits(route, 'received'))
     .use(parseRequest(route))
+    .use(rateLimits(route, 'parsed'))
     .handler(async (event) => {
       const state = requestStates.get(event);
       if (!state) throw new Error('request state missing');

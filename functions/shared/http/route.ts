@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LimitClass } from '../config/rate-limits';
 
 /**
  * Who may call a route. `staff`, `admin` and `steering` pass the JWT authorizer (Cognito in the cloud,
@@ -84,8 +85,16 @@ export interface RouteContract {
   idempotent?: boolean;
   /** Relies on a service outside AWS (Azure's Direct Line): its failures are answered with 502. */
   upstream?: boolean;
-  /** A tighter API Gateway limit than the stage's for this route (requests per second, burst). */
+  /**
+   * A tighter API Gateway limit than the stage's for this route (requests per second, burst): the
+   * outer guard over all callers together, in front of `limits`.
+   */
   throttle?: { rateLimit: number; burstLimit: number };
+  /**
+   * What the route's requests are counted by in the store-backed rate limiter (429 with Retry-After
+   * above the configured limit), the same locally and in the cloud; see config/rate-limits.ts.
+   */
+  limits?: readonly LimitClass[];
 }
 
 export const defaultMaxBodyBytes = 64 * 1024;
