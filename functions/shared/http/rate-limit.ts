@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { runtimeConfig } from '../config/env';
-import type { LimitClass } from '../config/rate-limits';
+import { type LimitClass, RateLimits } from '../config/rate-limits';
 import type { Language } from '../i18n/languages';
 import { type MessageKey, translate } from '../i18n/messages';
 import { errorFields, logger } from '../log/logger';
@@ -131,22 +131,37 @@ export function limitChecks(
 
 let limiter: LimiterDeps | undefined;
 
+const failedOpen: LimiterDeps['failedOpen'] = (limitClass, error) =>
+  logger.warn('rate limit not checked: the store could not count', { limitClass, ...errorFields(error) });
+
+/**
+ * The process's limiter on the configured table. Where it cannot even be made (no store configured),
+ * every count fails, so each class's failure policy decides, as when the store is down.
+ */
 function defaultLimiter(): LimiterDeps {
-  if (!limiter) {
+  if (limiter) return limiter;
+  try {
     const store = defaultStore();
     limiter = {
       counters: store,
       salts: cachedSalts(tableSalts(store)),
       limits: runtimeConfig().rateLimits,
       now: () => new Date(),
-      failedOpen: (limitClass, error) =>
-        logger.warn('rate limit not checked: the store could not count', {
-          limitClass,
-          ...errorFields(error),
-        }),
+      failedOpen,
+    };
+    return limiter;
+  } catch (error) {
+    const unavailable = async (): Promise<never> => {
+      throw error;
+    };
+    return {
+      counters: { countWithin: unavailable },
+      salts: { daySalt: unavailable },
+      limits: RateLimits.parse({}),
+      now: () => new Date(),
+      failedOpen,
     };
   }
-  return limiter;
 }
 
 /** Counts the request against the route's limits of this phase; throws `RateLimited` when refused. */
