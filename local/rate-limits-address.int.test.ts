@@ -15,7 +15,7 @@ describe('the limit per client address', () => {
   it('counts every public route together and cannot be escaped with forwarded-address headers', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 40; attempt += 1) {
-      const path = attempt % 2 === 0 ? '/api/health' : '/api/site';
+      const path = attempt % 2 === 0 ? '/api/offerings' : '/api/concept/status';
       const response = await fetch(`${stack.url}${path}`, {
         headers: {
           'x-forwarded-for': `203.0.113.${attempt}`,
