@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalStack } from '../local/stack';
 import { type BundleFigure, measureBundles } from './bundles';
 import { type EvaluationFigure, measureEvaluation } from './evaluation';
 import { type LoadFigure, measureLoad } from './http-load';
+import { type LimitFigure, liftedRateLimits, measureRateLimits, rateLimitTable } from './rate-limits';
 import { loadScenarios } from './scenarios';
 
 /**
@@ -13,34 +15,54 @@ import { loadScenarios } from './scenarios';
  */
 const root = join(import.meta.dirname, '..');
 const runs = Number(process.env.WEGWEISER_BENCH_INIT_RUNS ?? 20);
-/** `WEGWEISER_BENCH_ONLY=evaluation` measures the dashboard again and keeps the other figures of the last run. */
+/**
+ * `WEGWEISER_BENCH_ONLY=evaluation` measures the dashboard again and keeps the other figures of the last
+ * run; `WEGWEISER_BENCH_ONLY=rate-limits` runs only the load above the rate limits.
+ */
 const only = process.env.WEGWEISER_BENCH_ONLY;
+const onlyRateLimits = only === 'rate-limits';
 const previous = only
   ? (JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as {
       bundles: BundleFigure[];
       load: LoadFigure[];
+      evaluation?: EvaluationFigure[];
+      rateLimits?: LimitFigure[];
     })
   : undefined;
 
-const stack = await startLocalStack({ port: 0, inMemory: true });
+// The functions read their limits once per process: the run above the limits has a process (and a
+// stack with the default limits) of its own; every other run lifts the limits it would only trip over.
+const stack = await startLocalStack({
+  port: 0,
+  inMemory: true,
+  ...(onlyRateLimits ? {} : { rateLimits: liftedRateLimits }),
+});
 let bundles: BundleFigure[] = [];
 let load: LoadFigure[] = [];
 let evaluation: EvaluationFigure[] = [];
+let rateLimits: LimitFigure[] = previous?.rateLimits ?? [];
 try {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] =>
-      entry[0].startsWith('WEGWEISER_'),
-    ),
-  );
-  const health = await measureLoad({ scenario: 'GET /api/health', url: `${stack.url}/api/health` });
-  if (previous) {
-    ({ bundles, load } = previous);
+  if (onlyRateLimits) {
+    bundles = previous?.bundles ?? [];
+    load = previous?.load ?? [];
+    evaluation = previous?.evaluation ?? [];
+    rateLimits = await measureRateLimits(stack);
   } else {
-    bundles = await measureBundles(join(root, 'bench/.out'), { ...env, AWS_REGION: 'eu-central-1' }, runs);
-    load = [health];
-    for (const scenario of await loadScenarios(stack)) load.push(await scenario(health));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter((entry): entry is [string, string] =>
+        entry[0].startsWith('WEGWEISER_'),
+      ),
+    );
+    const health = await measureLoad({ scenario: 'GET /api/health', url: `${stack.url}/api/health` });
+    if (previous) {
+      ({ bundles, load } = previous);
+    } else {
+      bundles = await measureBundles(join(root, 'bench/.out'), { ...env, AWS_REGION: 'eu-central-1' }, runs);
+      load = [health];
+      for (const scenario of await loadScenarios(stack)) load.push(await scenario(health));
+    }
+    evaluation = await measureEvaluation(stack, health);
   }
-  evaluation = await measureEvaluation(stack, health);
 } finally {
   await stack.stop();
 }
@@ -52,6 +74,7 @@ const results = {
   bundles,
   load,
   evaluation,
+  rateLimits,
 };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -82,7 +105,15 @@ const evaluationTable = [
     ? `Growth: ${largest.responses / smallest.responses}× the responses cost ${(largest.p50Ms / Math.max(smallest.p50Ms, 0.01)).toFixed(1)}× the median time (flat would be about 1×).`
     : '',
 ];
-const table = [...bundleTable, '', ...loadTable, '', ...evaluationTable].join('\n');
+const table = [
+  ...bundleTable,
+  '',
+  ...loadTable,
+  '',
+  ...evaluationTable,
+  '',
+  ...rateLimitTable(rateLimits),
+].join('\n');
 process.stdout.write(`${table}\n`);
 
 const readmePath = join(root, 'README.md');
@@ -96,4 +127,14 @@ if (marked.test(readme)) {
       `<!-- bench:start -->\n_Measured ${results.measuredAt} on ${results.machine.platform}, Node ${results.machine.node}._\n\n${table}\n<!-- bench:end -->`,
     ),
   );
+}
+
+// A full run ends with the run above the limits, in a process of its own (see above); it adds its
+// figures to the results and the README written just now.
+if (!only) {
+  execFileSync('npx', ['tsx', 'bench/run.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, WEGWEISER_BENCH_ONLY: 'rate-limits' },
+  });
 }

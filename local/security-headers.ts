@@ -1,11 +1,9 @@
+import { securityHeaderValues } from '../lib/constructs/security-header-values';
+
 /**
- * The same security headers CloudFront's response headers policy adds in the cloud
- * (see lib/), so pages behave alike locally and in the cloud.
+ * Exactly the security headers CloudFront's response headers policy adds in the cloud (HSTS too, which
+ * browsers ignore over plain http://localhost), so tests see what users get. The only difference is
+ * the sign-in origin in `connect-src`: locally the dev sign-in is the site itself.
+ * infra-tests/security-headers.test.ts compares both.
  */
-export const securityHeaders: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
+export const securityHeaders: Record<string, string> = securityHeaderValues();

@@ -8,6 +8,7 @@ import { devTokenAudience, devTokenIssuer } from '../functions/dev/dev-sign-in';
 import { routeEntries } from '../functions/routes';
 import type { HttpEvent, HttpLambda, HttpResult } from '../functions/shared/http/handler';
 import { type ProblemCode, problemDocument } from '../functions/shared/http/problem';
+import { viewerAddressHeader } from '../functions/shared/http/rate-limit';
 import { type FunctionName, needsSignIn, type RouteContract, routeKey } from '../functions/shared/http/route';
 import { negotiateLanguage } from '../functions/shared/i18n/languages';
 import { type ViewerRequest, viewerRequestFunction } from '../lib/constructs/spa-rewrite';
@@ -108,6 +109,9 @@ export function gatewayEvent(options: {
     if (value === undefined || name === 'cookie') continue;
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // Like CloudFront: the viewer's address comes from the connection, whatever the viewer sent.
+  headers[viewerAddressHeader] =
+    `${request.socket.remoteAddress ?? '127.0.0.1'}:${request.socket.remotePort ?? 0}`;
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;

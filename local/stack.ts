@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { RateLimits } from '../functions/shared/config/rate-limits';
 import { StageConfig } from '../functions/shared/config/stage';
 import { createDocumentClient } from '../functions/shared/store/client';
 import { Store } from '../functions/shared/store/store';
@@ -24,6 +25,8 @@ export interface LocalStackOptions {
   tableName?: string;
   /** How often the local scheduler looks for due interview reminders; 0 turns it off. */
   reminderIntervalMs?: number;
+  /** Overrides of the rate limits (`WEGWEISER_RATE_LIMITS`), e.g. lower ones in a test proving refusal. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface LocalStack {
@@ -47,7 +50,13 @@ function devTokenSecret(dataDir: string | undefined): string {
 }
 
 /** Sets the environment the functions read, from the local stage config (as CDK does in the cloud). */
-function configureEnvironment(endpoint: string, secret: string, port: number, tableName: string): void {
+function configureEnvironment(
+  endpoint: string,
+  secret: string,
+  port: number,
+  tableName: string,
+  rateLimits: Partial<RateLimits> | undefined,
+): void {
   const config = StageConfig.parse(
     JSON.parse(readFileSync(join(repositoryRoot, 'config/local.json'), 'utf8')),
   );
@@ -65,6 +74,9 @@ function configureEnvironment(endpoint: string, secret: string, port: number, ta
     WEGWEISER_REMINDER_SCHEDULER: 'table',
     AWS_REGION: config.region,
   });
+  // Set or cleared on every start, so one stack's test limits never leak into the next.
+  if (rateLimits) process.env.WEGWEISER_RATE_LIMITS = JSON.stringify(rateLimits);
+  else delete process.env.WEGWEISER_RATE_LIMITS;
 }
 
 /** The whole system on one machine: embedded DynamoDB, the table, demo data, the local server. */
@@ -81,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // A free port is chosen up front, so the links the functions write (e-mails) carry the real one.
   const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
   const secret = devTokenSecret(dataDir);
-  configureEnvironment(endpoint, secret, port, tableName);
+  configureEnvironment(endpoint, secret, port, tableName, options.rateLimits);
 
   const store = new Store(createDocumentClient({ region: 'eu-central-1', endpoint }), tableName);
   if (options.seed !== false) await seedDemoData(store);

@@ -127,7 +127,9 @@ export class WebSite extends Construct {
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
-          // With caching disabled, this policy forwards the Authorization header too.
+          // With caching disabled, this policy forwards the Authorization header too. It also forwards
+          // CloudFront's own viewer headers, among them CloudFront-Viewer-Address: the client address
+          // the rate limits count (functions/shared/http/rate-limit.ts); sourceIp is CloudFront's.
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,

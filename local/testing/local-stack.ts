@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { demoAccounts } from '../seed';
-import { type LocalStack, startLocalStack } from '../stack';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../stack';
 
 /** The local server on a free port, on a table of its own in the run's DynamoDB Local. */
-export async function startTestStack(): Promise<LocalStack> {
+export async function startTestStack(
+  options: Pick<LocalStackOptions, 'rateLimits'> = {},
+): Promise<LocalStack> {
   return startLocalStack({
+    ...options,
     port: 0,
     inMemory: true,
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RateLimitsFromEnv } from './rate-limits';
 import { BotAppType, CountyDetails, isCloudStage, MailerKind, placeholdersIn, StageName } from './stage';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -41,6 +42,8 @@ const RuntimeEnv = z.object({
   WEGWEISER_REMINDER_SCHEDULER: z.enum(['eventbridge', 'table']).optional(),
   WEGWEISER_REMINDER_SCHEDULE_GROUP: z.string().min(1).max(64).optional(),
   WEGWEISER_REMINDER_ROLE_ARN: z.string().startsWith('arn:').max(2048).optional(),
+  /** Overrides of the rate limits' defaults (JSON, see rate-limits.ts). */
+  WEGWEISER_RATE_LIMITS: RateLimitsFromEnv,
   AWS_REGION: z.string().default('eu-central-1'),
 });
 
@@ -106,6 +109,7 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
       directLineSecretArn: e.WEGWEISER_DIRECT_LINE_SECRET_ARN,
     },
     county: e.WEGWEISER_COUNTY,
+    rateLimits: e.WEGWEISER_RATE_LIMITS,
     reminders:
       e.WEGWEISER_REMINDER_SCHEDULER === 'eventbridge'
         ? {

@@ -7,6 +7,7 @@ import { type AuditRepository, recordAudit } from '../audit/audit-trail';
 import { DomainError, type FieldIssue } from '../domain/errors';
 import { type Language, negotiateLanguage } from '../i18n/languages';
 import { errorFields, logger } from '../log/logger';
+import { RateLimited } from '../rate-limit/limiter';
 import { defaultStore } from '../store/client';
 import { idempotent } from '../store/idempotency';
 import {
@@ -18,6 +19,7 @@ import {
 } from './input-checks';
 import { linkToken } from './link-token';
 import { HttpProblem, type ProblemCode, problemDocument } from './problem';
+import { enforceRouteLimits, type LimitPhase, rateLimitedResult } from './rate-limit';
 import {
   allowedGroups,
   defaultMaxBodyBytes,
@@ -157,7 +159,9 @@ const requestContext = (): Middleware => ({
     const correlationId = context?.correlationId ?? crypto.randomUUID();
     const error = request.error;
     const instance = request.event.rawPath;
-    if (error instanceof HttpProblem) {
+    if (error instanceof RateLimited) {
+      request.response = rateLimitedResult(error, language, correlationId, instance);
+    } else if (error instanceof HttpProblem) {
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
     } else if (error instanceof DomainError) {
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
@@ -205,6 +209,14 @@ const access = (route: RouteContract): Middleware => ({
     if (!principal) throw new HttpProblem('unauthorized');
     const allowed: readonly string[] = allowedGroups(route);
     if (!principal.groups.some((group) => allowed.includes(group))) throw new HttpProblem('forbidden');
+  },
+});
+
+/** Counts the request against the route's rate limits: by address on arrival, the rest once parsed. */
+const rateLimits = (route: RouteContract, phase: LimitPhase): Middleware => ({
+  name: `rateLimits-${phase}`,
+  before: async (request) => {
+    await enforceRouteLimits(route, phase, request.event, request.internal.input?.body);
   },
 });
 
@@ -323,8 +335,9 @@ async function audit(
 }
 
 /**
- * The one handler pattern: context → body limit → access → parse and validate → use case → audit →
- * format, with every error turned into RFC 9457 problem details in the caller's language.
+ * The one handler pattern: context → body limit → access → rate limits → parse and validate → rate
+ * limits on the parsed request → use case → audit → format, with every error turned into RFC 9457
+ * problem details in the caller's language.
  */
 export function httpHandler<R extends RouteContract>(
   route: R,
@@ -336,7 +349,9 @@ export function httpHandler<R extends RouteContract>(
     .use(requestContext())
     .use(bodyLimit(route))
     .use(access(route))
+    .use(rateLimits(route, 'received'))
     .use(parseRequest(route))
+    .use(rateLimits(route, 'parsed'))
     .handler(async (event) => {
       const state = requestStates.get(event);
       if (!state) throw new Error('request state missing');

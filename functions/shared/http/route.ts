@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LimitClass } from '../config/rate-limits';
 
 /**
  * Who may call a route. `member`, `staff`, `admin` and `steering` pass the JWT authorizer (Cognito in the
@@ -113,10 +114,18 @@ export interface RouteContract {
   idempotent?: boolean;
   /** Relies on a service outside AWS (Azure's Direct Line): its failures are answered with 502. */
   upstream?: boolean;
-  /** A tighter API Gateway limit than the stage's for this route (requests per second, burst). */
+  /**
+   * A tighter API Gateway limit than the stage's for this route (requests per second, burst): the
+   * outer guard over all callers together, in front of `limits`.
+   */
   throttle?: { rateLimit: number; burstLimit: number };
   /** A signed-in route that reads, exports, changes or erases personal data: audited after success. */
   audit?: AuditSpec;
+  /**
+   * What the route's requests are counted by in the store-backed rate limiter (429 with Retry-After
+   * above the configured limit), the same locally and in the cloud; see config/rate-limits.ts.
+   */
+  limits?: readonly LimitClass[];
 }
 
 export const defaultMaxBodyBytes = 64 * 1024;

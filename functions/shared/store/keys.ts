@@ -295,6 +295,16 @@ export const keys = {
     gsi2sk: `${at}#${part(recordId)}`,
   }),
   auditBySubjectPartition: (subjectId: string) => `AUDITOF#${part(subjectId)}`,
+  /**
+   * A rate limit's counter for one window: the subject (an address, an e-mail address, a token, a
+   * conversation) only as a keyed hash; the window's start in the key, so each window counts afresh.
+   */
+  rateWindow: (limitClass: string, subjectHash: string, windowStart: number): ItemKey => ({
+    pk: `RATE#${part(limitClass)}#${part(subjectHash)}`,
+    sk: `WINDOW#${windowStart}`,
+  }),
+  /** The day's random salt of the rate limits' hashes; it expires, and with it any way back to a subject. */
+  rateLimitSalt: (utcDay: string): ItemKey => ({ pk: `RATESALT#${part(utcDay)}`, sk: 'SALT' }),
 
   /** Marks a demo record as seeded, so a re-seed never overwrites what a user changed. */
   seedMarker: (seedId: string): ItemKey => ({ pk: `SEED#${part(seedId)}`, sk: 'MARKER' }),

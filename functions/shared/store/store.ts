@@ -168,6 +168,31 @@ export class Store {
     }
   }
 
+  /**
+   * Counts one more hit on a counter item in a single conditional write (`ADD`, so concurrent hits
+   * never lose a count) unless it already holds `limit`; sets its expiry on first write. Returns the
+   * new count, or `undefined` when the limit was reached (the refused hit is not counted).
+   */
+  async countWithin(key: ItemKey, limit: number, expiresAt: number): Promise<number | undefined> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'ADD #count :one SET #ttl = if_not_exists(#ttl, :expiresAt)',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+          ExpressionAttributeNames: { '#count': 'count', '#ttl': ttlAttribute },
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expiresAt': expiresAt },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.count);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
   async delete(key: ItemKey): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
   }
