@@ -3,6 +3,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
 import { routes } from '../routes';
 import { runtimeConfig, StartupRefused } from '../shared/config/env';
+import { retentionPolicyOf } from '../shared/domain/retention';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { type HttpEvent, type HttpResult, httpHandler, staffId } from '../shared/http/handler';
 import { logger } from '../shared/log/logger';
@@ -74,6 +75,7 @@ function deps(): InterviewDeps {
       newToken: newInvitationToken,
       publicBaseUrl: config.publicBaseUrl,
       organizer: { name: config.county.authority, email: config.mailFrom },
+      retention: retentionPolicyOf(config.county.retention),
     };
   }
   return shared;

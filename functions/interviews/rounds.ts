@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { Finding } from '../shared/domain/findings';
+import type { RetentionPolicy } from '../shared/domain/retention';
 import { logger } from '../shared/log/logger';
 import type { Mailer } from '../shared/mail/mailer';
 import { keys } from '../shared/store/keys';
@@ -44,6 +45,8 @@ export interface InterviewDeps {
   organizer: CalendarPerson;
   /** Pause between retries of a contended booking; tests may pass one that does not wait. */
   pause?: (milliseconds: number) => Promise<void>;
+  /** The county's retention periods; the defaults of `retentionCategories` when not given. */
+  retention?: RetentionPolicy;
 }
 
 export function roundView(round: RoundRecord): RoundView {
@@ -195,7 +198,7 @@ async function invite(
     invitedAt: now.toISOString(),
     sequence: 0,
     version: 1,
-    expiresAt: contactExpiry(now.toISOString()),
+    expiresAt: contactExpiry(now.toISOString(), deps.retention),
   };
   await deps.interviews.createInterview(interview);
   const link = bookingLink(deps.publicBaseUrl, token, expert.language);

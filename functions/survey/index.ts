@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OfferingStore } from '../offerings/offering-store';
 import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
+import { retentionPolicyOf } from '../shared/domain/retention';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
 import { defaultMailer } from '../shared/mail/default-mailer';
@@ -38,6 +39,7 @@ function adminDeps(): SurveyAdminDeps {
     newId: randomUUID,
     newToken: newInvitationToken,
     publicBaseUrl: runtimeConfig().publicBaseUrl,
+    retention: retentionPolicyOf(runtimeConfig().county.retention),
   };
 }
 
@@ -47,6 +49,7 @@ function respondingDeps() {
     offerings: new OfferingStore(defaultStore()),
     mailer: defaultMailer(),
     now: () => new Date(),
+    retention: retentionPolicyOf(runtimeConfig().county.retention),
   };
 }
 

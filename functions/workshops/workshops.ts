@@ -1,11 +1,11 @@
 import { toCsv } from '../shared/csv';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { FindingInput } from '../shared/domain/findings';
+import { defaultRetention, expiryOf, type RetentionPolicy } from '../shared/domain/retention';
 import type { Language } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
 import { errorFields, logger } from '../shared/log/logger';
 import type { Mailer, MailMessage } from '../shared/mail/mailer';
-import { epochSeconds } from '../shared/store/store';
 import { formatDateTime } from '../survey/mails';
 import type { SurveyStore } from '../survey/survey-store';
 import { hashEmail, hashToken, linkInLanguage } from '../survey/tokens';
@@ -38,19 +38,21 @@ export interface WorkshopDeps {
   newId: () => string;
   newToken: () => string;
   publicBaseUrl: string;
+  /** The county's retention periods; the defaults of `retentionCategories` when not given. */
+  retention?: RetentionPolicy;
 }
 
 /**
  * Registrations (names, addresses) are kept for 90 days after the workshop: long enough to send the
  * participants its results and answer questions, then removed by TTL.
  */
-export const registrationRetentionDays = 90;
+export const registrationRetentionDays = defaultRetention.workshopParticipant;
 
 /** A started announcement that has not mailed within this time is taken over by the next attempt. */
 const announcementClaimMs = 2 * 60 * 1000;
 
-function retentionEnd(workshop: WorkshopRecord): number {
-  return epochSeconds(new Date(Date.parse(workshop.endsAt) + registrationRetentionDays * 86_400_000));
+function retentionEnd(workshop: WorkshopRecord, policy?: RetentionPolicy): number {
+  return expiryOf('workshopParticipant', workshop.endsAt, policy);
 }
 
 export async function requireWorkshop(deps: Pick<WorkshopDeps, 'workshops'>, workshopId: string) {
@@ -170,7 +172,7 @@ export async function announceWorkshop(
       institutionName: invitation.institutionName,
       tokenHash: hashToken(token),
       createdAt: deps.now().toISOString(),
-      expiresAt: retentionEnd(workshop),
+      expiresAt: retentionEnd(workshop, deps.retention),
     };
     if (!(await deps.workshops.claimInvitee(invitee, previous))) {
       alreadyAnnounced++;
@@ -351,7 +353,7 @@ export async function register(
     ticket: await deps.workshops.nextTicket(workshopId),
     registeredAt: deps.now().toISOString(),
     ...(invitationId ? { invitationId } : {}),
-    expiresAt: retentionEnd(workshop),
+    expiresAt: retentionEnd(workshop, deps.retention),
   };
   let registration = base;
   let outcome = await deps.workshops.addRegistration(registration, hashToken(token));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RetentionSettings } from '../domain/retention';
 
 /**
  * The stage model. `local` is one machine (embedded DynamoDB, dev sign-in, dev outbox, no bot
@@ -48,6 +49,8 @@ export const CountyDetails = z.strictObject({
    * published. Without it, `defaultDisclosureThreshold` (3).
    */
   disclosureThreshold: z.number().int().min(2).max(50).optional(),
+  /** Retention periods the county decides itself (days); without them, the defaults of `retentionCategories`. */
+  retention: RetentionSettings.optional(),
 });
 export type CountyDetails = z.infer<typeof CountyDetails>;
 
