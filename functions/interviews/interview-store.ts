@@ -38,6 +38,8 @@ export const InterviewRecord = InterviewView.extend({
   /** iCalendar SEQUENCE of the last calendar message sent for this interview. */
   sequence: z.number().int(),
   expiresAt: z.number().int(),
+  /** When the expert's name, address and comment were erased on their request (Art. 17 GDPR). */
+  erasedAt: z.string().optional(),
 });
 export type InterviewRecord = z.infer<typeof InterviewRecord>;
 
