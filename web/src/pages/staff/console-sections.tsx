@@ -9,6 +9,7 @@ import { InterviewsSection } from './interviews-section';
 import { KnowledgeGapsSection } from './knowledge-gaps';
 import { KnowledgeMilestonesSection } from './knowledge-milestones';
 import { KnowledgeSection } from './knowledge-section';
+import { PeopleSection } from './people-section';
 import { ReviewSection } from './review-section';
 import { SurveysSection } from './surveys-section';
 import { WorkshopsSection } from './workshops-section';
@@ -54,6 +55,7 @@ export const consoleSections: ConsoleSection[] = [
   { slug: 'gaps', title: 'staffGaps.sectionTitle', component: KnowledgeGapsSection },
   { slug: 'evaluation', title: 'evaluationPage.sectionTitle', component: EvaluationSection },
   { slug: 'steering', title: 'steering.sectionTitle', component: SteeringSection },
+  { slug: 'people', title: 'peopleData.sectionTitle', adminOnly: true, component: PeopleSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {
