@@ -134,8 +134,10 @@ export class PeopleStore implements PeopleStorePort {
     return this.workshops.getRegistration(workshopId, hashEmail(email));
   }
 
+  /** The registration and every link to it (their hashes are listed on the registration). */
   async deleteRegistration(workshopId: string, email: string): Promise<void> {
-    await this.store.delete(keys.workshopRegistration(workshopId, hashEmail(email)));
+    const registration = await this.workshops.getRegistration(workshopId, hashEmail(email));
+    if (registration) await this.workshops.eraseRegistration(registration);
   }
 
   async conversationStates(conversationId: string) {

@@ -112,6 +112,11 @@ function withoutSecrets<T extends { tokenHash: string }>(record: T): Omit<T, 'to
   return rest;
 }
 
+function withoutLinks(registration: RegistrationRecord): Omit<RegistrationRecord, 'tokenHashes'> {
+  const { tokenHashes: _tokenHashes, ...rest } = registration;
+  return rest;
+}
+
 async function findExpert(deps: PeopleDeps, roundId: string, interviewId: string): Promise<Found> {
   const interview = await deps.people.interview(roundId, interviewId);
   if (!interview) return { items: [], addresses: [], names: [] };
@@ -130,7 +135,13 @@ async function findParticipant(deps: PeopleDeps, workshopId: string, email: stri
   const registration = await deps.people.registration(workshopId, email);
   return {
     items: registration
-      ? [held('WorkshopRegistration', 'Anmeldung zum Workshop (Platz oder Warteliste)', registration)]
+      ? [
+          held(
+            'WorkshopRegistration',
+            'Anmeldung zum Workshop (Platz oder Warteliste)',
+            withoutLinks(registration),
+          ),
+        ]
       : [],
     addresses: [email],
     names: registration ? [registration.name] : [],

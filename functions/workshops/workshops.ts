@@ -354,6 +354,8 @@ export async function register(
     registeredAt: deps.now().toISOString(),
     ...(invitationId ? { invitationId } : {}),
     expiresAt: retentionEnd(workshop, deps.retention),
+    // A cancelled registration's links keep working for the new one, so erasure must know them too.
+    ...(existing?.tokenHashes ? { tokenHashes: existing.tokenHashes } : {}),
   };
   let registration = base;
   let outcome = await deps.workshops.addRegistration(registration, hashToken(token));
