@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { expiryOf } from '../functions/shared/domain/retention';
 import { questionnaireVersion, sectors } from '../functions/survey/questionnaire';
 import { SurveyStore } from '../functions/survey/survey-store';
 import { completeAnswers } from '../functions/survey/testing/fixtures';
@@ -36,6 +37,7 @@ async function addSubmittedResponses(surveys: SurveyStore, surveyId: string, fro
       createdAt: now,
       lastSentAt: now,
       reminderCount: 0,
+      expiresAt: expiryOf('surveyInvitation', new Date()),
     });
     const answers = completeAnswers();
     answers.institution.name = `Einrichtung ${index}`;
@@ -48,6 +50,7 @@ async function addSubmittedResponses(surveys: SurveyStore, surveyId: string, fro
       language: 'de' as const,
       savedAt: now,
       submissionCount: 0,
+      expiresAt: expiryOf('surveyDraft', new Date()),
     };
     await surveys.saveDraft(draft, { name: '', role: '', email: '', phone: '' }, 0, 0);
     const invitation = await surveys.getInvitation(surveyId, invitationId);

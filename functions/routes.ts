@@ -88,6 +88,7 @@ import {
   ReviewQueueQuery,
   UpdateOwnOfferingsRequest,
 } from './offerings/schemas';
+import { PersonErasure, PersonExport, PersonKey } from './people/schemas';
 import { Health, SiteInfo } from './platform/schemas';
 import { AuditPage, AuditQuery } from './shared/audit/schemas';
 import type { RouteContract } from './shared/http/route';
@@ -1338,6 +1339,30 @@ export const routes = {
     tag: 'Staff',
     query: AuditQuery,
     response: AuditPage,
+  },
+  exportPerson: {
+    method: 'POST',
+    path: '/api/admin/people/export',
+    function: 'people',
+    access: 'admin',
+    tag: 'Data protection (admin)',
+    summary:
+      'Art. 15 GDPR: everything held about one person (contact person, expert, workshop participant, chat user), found by the ids staff have, as JSON',
+    body: PersonKey,
+    query: LanguageQuery,
+    response: PersonExport,
+  },
+  erasePerson: {
+    method: 'POST',
+    path: '/api/admin/people/erase',
+    function: 'people',
+    access: 'admin',
+    tag: 'Data protection (admin)',
+    summary:
+      'Art. 17 GDPR: erases one person and every copy; what the evaluation counts stays without them. Running it again changes nothing',
+    body: PersonKey,
+    query: LanguageQuery,
+    response: PersonErasure,
   },
   devSignIn: {
     method: 'POST',

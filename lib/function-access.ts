@@ -33,6 +33,8 @@ const accessByFunction: Partial<Record<FunctionName, FunctionAccess>> = {
    * its publications and the idempotency records of publishing.
    */
   evaluation: { table: 'readWrite', sendsMail: false },
+  /** Access and erasure of a person; erasing a workshop participant mails the person who moves up. */
+  people: { table: 'readWrite', sendsMail: true },
 };
 
 /** Nearly every feature reads and writes its own items; mail must be asked for explicitly. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OfferingStore } from '../functions/offerings/offering-store';
 import { contentDigest } from '../functions/offerings/publishing';
+import { expiryOf } from '../functions/shared/domain/retention';
 import {
   emptyOffering,
   type Offering,
@@ -16,11 +17,12 @@ export const demoInvitationToken = 'demo-invitation-token-2026';
 export async function seedDemoSurvey(surveys: SurveyStore, now: Date): Promise<string> {
   const surveyId = randomUUID();
   const year = now.getUTCFullYear();
+  const closesAt = new Date(Date.UTC(year + 1, 11, 31, 22, 59)).toISOString();
   await surveys.createSurvey({
     surveyId,
     title: `Bestandsaufnahme Integrationsangebote ${year + 1} (Demo)`,
     opensAt: now.toISOString(),
-    closesAt: new Date(Date.UTC(year + 1, 11, 31, 22, 59)).toISOString(),
+    closesAt,
     openParticipation: false,
     privacyNoticeVersion,
     wave: 1,
@@ -39,6 +41,7 @@ export async function seedDemoSurvey(surveys: SurveyStore, now: Date): Promise<s
     createdAt: now.toISOString(),
     lastSentAt: now.toISOString(),
     reminderCount: 0,
+    expiresAt: expiryOf('surveyInvitation', closesAt),
   });
   return surveyId;
 }

@@ -3,6 +3,7 @@ import { handler as dev } from '../functions/dev/index';
 import { handler as evaluation } from '../functions/evaluation/index';
 import { handler as interviews } from '../functions/interviews/index';
 import { handler as offerings } from '../functions/offerings/index';
+import { handler as people } from '../functions/people/index';
 import { handler as platform } from '../functions/platform/index';
 import type { HttpLambda } from '../functions/shared/http/handler';
 import type { FunctionName } from '../functions/shared/http/route';
@@ -23,4 +24,5 @@ export const localHandlers: Record<FunctionName, HttpLambda> = {
   workshops,
   evaluation,
   steering,
+  people,
 };

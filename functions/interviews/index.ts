@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import { routes } from '../routes';
 import { runtimeConfig, StartupRefused } from '../shared/config/env';
 import { countyCalendarOf } from '../shared/config/stage';
+import { retentionPolicyOf } from '../shared/domain/retention';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { type HttpEvent, type HttpResult, httpHandler, staffId } from '../shared/http/handler';
 import { linkToken } from '../shared/http/link-token';
@@ -77,6 +78,7 @@ function deps(): InterviewDeps {
       publicBaseUrl: config.publicBaseUrl,
       organizer: { name: config.county.authority, email: config.mailFrom },
       calendar: countyCalendarOf(config.county),
+      retention: retentionPolicyOf(config.county.retention),
     };
   }
   return shared;

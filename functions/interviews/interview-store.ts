@@ -10,8 +10,9 @@ import {
 import { z } from 'zod';
 import { DomainError } from '../shared/domain/errors';
 import { Finding } from '../shared/domain/findings';
+import { defaultRetention, expiryOf, type RetentionPolicy } from '../shared/domain/retention';
 import { keys } from '../shared/store/keys';
-import { epochSeconds, type Store } from '../shared/store/store';
+import type { Store } from '../shared/store/store';
 import { offeringCategories } from '../survey/questionnaire';
 import { hashEmail } from '../survey/tokens';
 import { type Interviewer, InterviewView, RoundView } from './schemas';
@@ -37,6 +38,8 @@ export const InterviewRecord = InterviewView.extend({
   /** iCalendar SEQUENCE of the last calendar message sent for this interview. */
   sequence: z.number().int(),
   expiresAt: z.number().int(),
+  /** When the expert's name, address and comment were erased on their request (Art. 17 GDPR). */
+  erasedAt: z.string().optional(),
 });
 export type InterviewRecord = z.infer<typeof InterviewRecord>;
 
@@ -68,11 +71,9 @@ const ReminderDueRecord = z.object({
 });
 export type ReminderDueRecord = z.infer<typeof ReminderDueRecord>;
 
-/** The expert's contact data is kept six months past the interview (questions, the evaluation's follow-up). */
-export const contactRetentionDays = 183;
-
-export function contactExpiry(from: string): number {
-  return epochSeconds(new Date(Date.parse(from) + contactRetentionDays * 86_400_000));
+/** The expert's contact data is kept for a while past the interview (`expert` in the retention policy). */
+export function contactExpiry(from: string, policy: RetentionPolicy = defaultRetention): number {
+  return expiryOf('expert', from, policy);
 }
 
 /** Why a booking transaction was refused, from DynamoDB's cancellation reasons. */
@@ -392,7 +393,7 @@ export class InterviewStore {
     }
     const taken = lockKeysFor(change.interviewers, take);
     const released = lockKeysFor(change.interviewers, release);
-    const lockExpiry = take ? epochSeconds(new Date(Date.parse(take.endsAt) + 30 * 86_400_000)) : 0;
+    const lockExpiry = take ? expiryOf('interviewerLock', take.endsAt) : 0;
     for (const [pk, unit] of taken) {
       const lockItem = {
         pk,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CountyCalendar } from '../shared/domain/county-calendar';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { Finding } from '../shared/domain/findings';
+import type { RetentionPolicy } from '../shared/domain/retention';
 import { tokenLink, tokenPages } from '../shared/links/token-links';
 import { logger } from '../shared/log/logger';
 import type { Mailer } from '../shared/mail/mailer';
@@ -48,6 +49,8 @@ export interface InterviewDeps {
   calendar?: CountyCalendar;
   /** Pause between retries of a contended booking; tests may pass one that does not wait. */
   pause?: (milliseconds: number) => Promise<void>;
+  /** The county's retention periods; the defaults of `retentionCategories` when not given. */
+  retention?: RetentionPolicy;
 }
 
 export function roundView(round: RoundRecord): RoundView {
@@ -199,7 +202,7 @@ async function invite(
     invitedAt: now.toISOString(),
     sequence: 0,
     version: 1,
-    expiresAt: contactExpiry(now.toISOString()),
+    expiresAt: contactExpiry(now.toISOString(), deps.retention),
   };
   await deps.interviews.createInterview(interview);
   const link = bookingLink(deps.publicBaseUrl, token, expert.language);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OfferingStore } from '../offerings/offering-store';
 import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
+import { retentionPolicyOf } from '../shared/domain/retention';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
 import { linkToken } from '../shared/http/link-token';
@@ -39,6 +40,7 @@ function adminDeps(): SurveyAdminDeps {
     newId: randomUUID,
     newToken: newInvitationToken,
     publicBaseUrl: runtimeConfig().publicBaseUrl,
+    retention: retentionPolicyOf(runtimeConfig().county.retention),
   };
 }
 
@@ -48,6 +50,7 @@ function respondingDeps() {
     offerings: new OfferingStore(defaultStore()),
     mailer: defaultMailer(),
     now: () => new Date(),
+    retention: retentionPolicyOf(runtimeConfig().county.retention),
   };
 }
 

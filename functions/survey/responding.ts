@@ -1,6 +1,7 @@
 import type { OfferingStore } from '../offerings/offering-store';
 import { publishReportedOfferings } from '../offerings/publishing';
 import { DomainError } from '../shared/domain/errors';
+import { expiryOf, type RetentionPolicy } from '../shared/domain/retention';
 import type { Language } from '../shared/i18n/languages';
 import { logger } from '../shared/log/logger';
 import type { Mailer } from '../shared/mail/mailer';
@@ -16,6 +17,8 @@ export interface RespondingDeps {
   offerings: OfferingStore;
   mailer: Mailer;
   now: () => Date;
+  /** The county's retention periods; the defaults of `retentionCategories` when not given. */
+  retention?: RetentionPolicy;
 }
 
 /** Finds the invitation behind a link; retired links and revoked invitations are refused clearly. */
@@ -99,10 +102,11 @@ export async function saveDraft(
       ...(current?.lastSubmittedVersion !== undefined
         ? { lastSubmittedVersion: current.lastSubmittedVersion }
         : {}),
+      expiresAt: expiryOf('surveyDraft', survey.closesAt, deps.retention),
     },
     input.contact,
     input.version,
-    contactExpiry(survey.closesAt),
+    contactExpiry(survey.closesAt, deps.retention),
   );
   return { version, savedAt };
 }

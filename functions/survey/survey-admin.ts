@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DomainError, notFound } from '../shared/domain/errors';
+import { expiryOf, type RetentionPolicy } from '../shared/domain/retention';
 import { isLanguage, type Language } from '../shared/i18n/languages';
 import { logger } from '../shared/log/logger';
 import type { Mailer } from '../shared/mail/mailer';
@@ -17,6 +18,8 @@ export interface SurveyAdminDeps {
   newId: () => string;
   newToken: () => string;
   publicBaseUrl: string;
+  /** The county's retention periods; the defaults of `retentionCategories` when not given. */
+  retention?: RetentionPolicy;
 }
 
 export function surveyView(survey: SurveyRecord): SurveyView {
@@ -120,7 +123,7 @@ export async function inviteInstitution(
   // 2. A fresh token; only its hash is stored. The same address cannot be invited twice.
   const token = deps.newToken();
   const now = deps.now().toISOString();
-  const invitation: Omit<InvitationRecord, 'version'> = {
+  const invitation: Omit<InvitationRecord, 'version'> & { expiresAt: number } = {
     invitationId: deps.newId(),
     surveyId,
     institutionName: input.institutionName,
@@ -131,6 +134,7 @@ export async function inviteInstitution(
     createdAt: now,
     lastSentAt: now,
     reminderCount: 0,
+    expiresAt: expiryOf('surveyInvitation', survey.closesAt, deps.retention),
   };
   try {
     await deps.surveys.createInvitation(invitation);
@@ -263,7 +267,7 @@ export async function carryOverInvitations(
     // 2. The invitation, its token, its guard and the starting draft, together.
     const token = deps.newToken();
     const now = deps.now().toISOString();
-    const invitation: Omit<InvitationRecord, 'version'> = {
+    const invitation: Omit<InvitationRecord, 'version'> & { expiresAt: number } = {
       invitationId: deps.newId(),
       surveyId,
       institutionName: previous.institutionName,
@@ -275,6 +279,7 @@ export async function carryOverInvitations(
       lastSentAt: now,
       reminderCount: 0,
       previousInvitationId: previous.invitationId,
+      expiresAt: expiryOf('surveyInvitation', survey.closesAt, deps.retention),
     };
     const answers = latest.get(previous.invitationId)?.answers;
     const startingDraft = answers && {
@@ -284,6 +289,7 @@ export async function carryOverInvitations(
       language: latest.get(previous.invitationId)?.language ?? previous.language,
       savedAt: now,
       submissionCount: 0,
+      expiresAt: expiryOf('surveyDraft', survey.closesAt, deps.retention),
     };
     try {
       await deps.surveys.createInvitation(invitation, startingDraft);

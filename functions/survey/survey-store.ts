@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/domain/errors';
+import { defaultRetention, expiryOf, type RetentionPolicy } from '../shared/domain/retention';
 import { languageCodes } from '../shared/i18n/languages';
 import { keys } from '../shared/store/keys';
-import { epochSeconds, type Store, type TransactionStep } from '../shared/store/store';
+import type { Store, TransactionStep } from '../shared/store/store';
 import { ContactPerson, SurveyAnswers } from './questionnaire';
 
 /** The version every survey and response recorded before versions were kept was made with. */
@@ -41,6 +42,10 @@ export const InvitationRecord = z.object({
   revokedAt: z.string().optional(),
   /** The same institution's invitation in the wave before, when it was carried over from there. */
   previousInvitationId: z.string().optional(),
+  /** When the address was erased on the person's request (Art. 17 GDPR); the counted invitation stays. */
+  erasedAt: z.string().optional(),
+  /** TTL (`surveyInvitation`); absent only on invitations written before every write set one. */
+  expiresAt: z.number().int().optional(),
   version: z.number().int(),
 });
 export type InvitationRecord = z.infer<typeof InvitationRecord>;
@@ -61,6 +66,8 @@ export const DraftRecord = z.object({
   submissionCount: z.number().int(),
   /** The draft version that was submitted last: a replayed submit of it returns that submission. */
   lastSubmittedVersion: z.number().int().optional(),
+  /** TTL (`surveyDraft`); absent only on drafts written before every write set one. */
+  expiresAt: z.number().int().optional(),
   version: z.number().int(),
 });
 export type DraftRecord = z.infer<typeof DraftRecord>;
@@ -82,12 +89,13 @@ export const SubmissionRecord = z.object({
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 
-/** The contact person is kept until six months after the survey closes (questions, expert interviews). */
-export const contactRetentionDays = 183;
-
-export function contactExpiry(closesAt: string): number {
-  return epochSeconds(new Date(Date.parse(closesAt) + contactRetentionDays * 24 * 60 * 60 * 1000));
+/** The contact person is kept for a while after the survey closes (questions, expert interviews). */
+export function contactExpiry(closesAt: string, policy: RetentionPolicy = defaultRetention): number {
+  return expiryOf('contactPerson', closesAt, policy);
 }
+
+/** What every write of an invitation or a draft carries: its end (see `retentionCategories`). */
+type Expiring<T> = T & { expiresAt: number };
 
 /** Store access for surveys, invitations and responses; every read is a Get or a Query. */
 export class SurveyStore {
@@ -127,8 +135,8 @@ export class SurveyStore {
    * with a draft to start from when answers are carried over from the wave before.
    */
   createInvitation(
-    invitation: Omit<InvitationRecord, 'version'>,
-    startingDraft?: Omit<DraftRecord, 'version'>,
+    invitation: Expiring<Omit<InvitationRecord, 'version'>>,
+    startingDraft?: Expiring<Omit<DraftRecord, 'version'>>,
   ): Promise<void> {
     const draftStep: TransactionStep[] = startingDraft
       ? [
@@ -158,6 +166,7 @@ export class SurveyStore {
           ...keys.invitationEmailGuard(invitation.surveyId, invitation.emailHash),
           entity: 'InviteeGuard',
           invitationId: invitation.invitationId,
+          expiresAt: invitation.expiresAt,
         },
       },
       {
@@ -167,6 +176,7 @@ export class SurveyStore {
           entity: 'InvitationToken',
           surveyId: invitation.surveyId,
           invitationId: invitation.invitationId,
+          expiresAt: invitation.expiresAt,
         },
       },
     ]);
@@ -221,6 +231,7 @@ export class SurveyStore {
           entity: 'InvitationToken',
           surveyId: invitation.surveyId,
           invitationId: invitation.invitationId,
+          ...(invitation.expiresAt !== undefined ? { expiresAt: invitation.expiresAt } : {}),
         },
       },
       {
@@ -271,7 +282,7 @@ export class SurveyStore {
    * version fails with `version_conflict` and nothing is written.
    */
   async saveDraft(
-    draft: Omit<DraftRecord, 'version'>,
+    draft: Expiring<Omit<DraftRecord, 'version'>>,
     contact: ContactPerson,
     expectedVersion: number,
     contactExpiresAt: number,

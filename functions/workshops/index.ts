@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { routes } from '../routes';
 import { runtimeConfig } from '../shared/config/env';
+import { retentionPolicyOf } from '../shared/domain/retention';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
 import { linkToken } from '../shared/http/link-token';
@@ -35,6 +36,7 @@ function deps(): WorkshopDeps {
     newId: randomUUID,
     newToken: newInvitationToken,
     publicBaseUrl: runtimeConfig().publicBaseUrl,
+    retention: retentionPolicyOf(runtimeConfig().county.retention),
   };
 }
 

@@ -32,6 +32,8 @@ export const RegistrationRecord = Registration.omit({ waitingPosition: true }).e
   invitationId: z.string().optional(),
   cancelledAt: z.string().optional(),
   expiresAt: z.number().int(),
+  /** Hashes of the person's links, so that erasing the registration (Art. 17 GDPR) removes them too. */
+  tokenHashes: z.array(z.string()).optional(),
 });
 export type RegistrationRecord = z.infer<typeof RegistrationRecord>;
 
@@ -65,6 +67,15 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /** DynamoDB reserves words such as `capacity`; every counter attribute goes through a name placeholder. */
 function counterNames(...placeholders: string[]): Record<string, string> {
   return Object.fromEntries(placeholders.map((placeholder) => [placeholder, placeholder.slice(1)]));
+}
+
+/** Appends a link's hash to the registration's list (see `RegistrationRecord.tokenHashes`). */
+function rememberToken(tokenHash: string) {
+  return {
+    UpdateExpression: 'SET tokenHashes = list_append(if_not_exists(tokenHashes, :none), :token)',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':none': [], ':token': [tokenHash] },
+  };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -205,6 +216,21 @@ export class WorkshopStore {
       emailHash: registration.emailHash,
       expiresAt: registration.expiresAt,
     });
+    await this.store.client.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.workshopRegistration(registration.workshopId, registration.emailHash),
+        ...rememberToken(tokenHash),
+      }),
+    );
+  }
+
+  /** Removes a registration and every link to it (Art. 17 GDPR); links made before they were recorded end by TTL. */
+  async eraseRegistration(registration: RegistrationRecord): Promise<void> {
+    for (const tokenHash of registration.tokenHashes ?? []) {
+      await this.store.delete(keys.workshopRegistrationToken(tokenHash));
+    }
+    await this.store.delete(keys.workshopRegistration(registration.workshopId, registration.emailHash));
   }
 
   /** The first people on the waiting list, in order (gsi1; a stale entry is caught by the promotion's condition). */
@@ -298,7 +324,10 @@ export class WorkshopStore {
       {
         Put: {
           TableName: this.table,
-          Item: this.registrationItem(registration),
+          Item: {
+            ...this.registrationItem(registration),
+            tokenHashes: [...(registration.tokenHashes ?? []), tokenHash],
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :cancelled',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':cancelled': 'cancelled' },
@@ -364,13 +393,16 @@ export class WorkshopStore {
         Update: {
           TableName: this.table,
           Key: keys.workshopRegistration(registration.workshopId, registration.emailHash),
-          UpdateExpression: 'SET #status = :registered REMOVE gsi1pk, gsi1sk',
+          UpdateExpression:
+            'SET #status = :registered, tokenHashes = list_append(if_not_exists(tokenHashes, :none), :token) REMOVE gsi1pk, gsi1sk',
           ConditionExpression: '#status = :waiting AND #ticket = :ticket',
           ExpressionAttributeNames: { '#status': 'status', '#ticket': 'ticket' },
           ExpressionAttributeValues: {
             ':registered': 'registered',
             ':waiting': 'waiting',
             ':ticket': registration.ticket,
+            ':none': [],
+            ':token': [tokenHash],
           },
         },
       },

@@ -1,6 +1,7 @@
 import { toCsv } from '../shared/csv';
 import { DomainError, notFound } from '../shared/domain/errors';
 import type { FindingInput } from '../shared/domain/findings';
+import { defaultRetention, expiryOf, type RetentionPolicy } from '../shared/domain/retention';
 import { formatDateTime } from '../shared/i18n/format';
 import type { Language } from '../shared/i18n/languages';
 import { type MessageKey, translate } from '../shared/i18n/messages';
@@ -39,19 +40,21 @@ export interface WorkshopDeps {
   newId: () => string;
   newToken: () => string;
   publicBaseUrl: string;
+  /** The county's retention periods; the defaults of `retentionCategories` when not given. */
+  retention?: RetentionPolicy;
 }
 
 /**
  * Registrations (names, addresses) are kept for 90 days after the workshop: long enough to send the
  * participants its results and answer questions, then removed by TTL.
  */
-export const registrationRetentionDays = 90;
+export const registrationRetentionDays = defaultRetention.workshopParticipant;
 
 /** A started announcement that has not mailed within this time is taken over by the next attempt. */
 const announcementClaimMs = 2 * 60 * 1000;
 
-function retentionEnd(workshop: WorkshopRecord): number {
-  return epochSeconds(new Date(Date.parse(workshop.endsAt) + registrationRetentionDays * 86_400_000));
+function retentionEnd(workshop: WorkshopRecord, policy?: RetentionPolicy): number {
+  return expiryOf('workshopParticipant', workshop.endsAt, policy);
 }
 
 export async function requireWorkshop(deps: Pick<WorkshopDeps, 'workshops'>, workshopId: string) {
@@ -171,7 +174,7 @@ export async function announceWorkshop(
       institutionName: invitation.institutionName,
       tokenHash: hashToken(token),
       createdAt: deps.now().toISOString(),
-      expiresAt: retentionEnd(workshop),
+      expiresAt: retentionEnd(workshop, deps.retention),
     };
     if (!(await deps.workshops.claimInvitee(invitee, previous))) {
       alreadyAnnounced++;
@@ -353,7 +356,9 @@ export async function register(
     ticket: await deps.workshops.nextTicket(workshopId),
     registeredAt: deps.now().toISOString(),
     ...(invitationId ? { invitationId } : {}),
-    expiresAt: retentionEnd(workshop),
+    expiresAt: retentionEnd(workshop, deps.retention),
+    // A cancelled registration's links keep working for the new one, so erasure must know them too.
+    ...(existing?.tokenHashes ? { tokenHashes: existing.tokenHashes } : {}),
   };
   let registration = base;
   let outcome = await deps.workshops.addRegistration(registration, hashToken(token));

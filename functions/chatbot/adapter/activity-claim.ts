@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { expiryOf } from '../../shared/domain/retention';
 import { keys } from '../../shared/store/keys';
 import { epochSeconds, type Store } from '../../shared/store/store';
 
@@ -16,9 +17,6 @@ import { epochSeconds, type Store } from '../../shared/store/store';
  * expires, and the next delivery answers.
  */
 export const activityClaimLeaseSeconds = 30;
-
-/** How long a handled activity is remembered: channels stop re-sending long before a day. */
-const activityRecordSeconds = 24 * 60 * 60;
 
 export interface ActivityClaim {
   conversationId: string;
@@ -44,7 +42,7 @@ export async function claimActivity(
           state: 'processing',
           claimId,
           leaseUntil: now.getTime() + activityClaimLeaseSeconds * 1000,
-          expiresAt: epochSeconds(now) + activityRecordSeconds,
+          expiresAt: expiryOf('chatActivityClaim', now),
         },
         // TTL deletes late, so an expired record counts as absent.
         ConditionExpression:

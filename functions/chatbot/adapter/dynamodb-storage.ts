@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Storage, StoreItems } from 'botbuilder';
+import { defaultRetention, expiryOf } from '../../shared/domain/retention';
 import { keys } from '../../shared/store/keys';
 import { epochSeconds, type Store } from '../../shared/store/store';
 
-/**
- * Conversations expire 30 days after their last turn: long enough to come back to a question within a
- * month, short enough that nobody's chat lingers (the privacy notice says so).
- */
-export const conversationRetentionDays = 30;
+/** Conversations expire after their last turn (`chatState` in the retention policy). */
+export const conversationRetentionDays = defaultRetention.chatState;
 
 export class StorageConflict extends Error {
   override name = 'StorageConflict';
@@ -55,7 +53,7 @@ export class DynamoDbStorage implements Storage {
                 entity: 'BotState',
                 document: JSON.stringify(document),
                 eTag: randomUUID(),
-                expiresAt: epochSeconds(this.now()) + conversationRetentionDays * 24 * 60 * 60,
+                expiresAt: expiryOf('chatState', this.now()),
               },
               ...(conditional
                 ? { ConditionExpression: 'eTag = :eTag', ExpressionAttributeValues: { ':eTag': eTag } }

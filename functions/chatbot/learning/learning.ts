@@ -1,4 +1,5 @@
 import { notFound } from '../../shared/domain/errors';
+import { defaultRetention, expiryOf } from '../../shared/domain/retention';
 import type { Language } from '../../shared/i18n/languages';
 import { logger } from '../../shared/log/logger';
 import type { Page } from '../../shared/store/store';
@@ -61,7 +62,7 @@ const day = 24 * 60 * 60 * 1000;
  * Unanswered questions are kept 90 days: long enough for a monthly review to see a gap that recurs
  * over a quarter, short enough that anything the redaction missed does not stay.
  */
-export const unansweredRetentionDays = 90;
+export const unansweredRetentionDays = defaultRetention.unansweredQuestion;
 /** Rating counts hold no personal data; 400 days allow comparing a month with the year before. */
 export const feedbackRetentionDays = 400;
 const maxQuestionLength = 1000;
@@ -126,7 +127,7 @@ export async function keepUnanswered(
     receivedAt: now.toISOString(),
     closest: question.closest.slice(0, 3),
     reviewed: false,
-    expiresAt: Math.floor((now.getTime() + unansweredRetentionDays * day) / 1000),
+    expiresAt: expiryOf('unansweredQuestion', now),
   };
   await deps.store.keepQuestion(kept);
   return kept;

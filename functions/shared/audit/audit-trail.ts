@@ -1,3 +1,4 @@
+import { retentionCategories } from '../domain/retention';
 import type { AuditAction, AuditSubject } from '../http/route';
 import type { AuditPage, AuditQuery, AuditRecord } from './schemas';
 
@@ -6,7 +7,7 @@ import type { AuditPage, AuditQuery, AuditRecord } from './schemas';
  * (who saw or exported my data?) across a whole survey wave and the data-protection officer's yearly
  * review, and short enough not to keep a standing profile of staff members' work (staff data too).
  */
-export const auditRetentionDays = 730;
+export const auditRetentionDays = retentionCategories.auditRecord.days;
 
 /** Where the records live; `audit-store.ts` is the single table's, tests may bring their own. */
 export interface AuditRepository {

@@ -5,6 +5,7 @@ import {
   defaultHolidayRegion,
   holidayRegions,
 } from '../domain/county-calendar';
+import { RetentionSettings } from '../domain/retention';
 
 /**
  * The stage model. `local` is one machine (embedded DynamoDB, dev sign-in, dev outbox, no bot
@@ -67,6 +68,8 @@ export const CountyDetails = z.strictObject({
     .array(z.string().regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/))
     .max(100)
     .optional(),
+  /** Retention periods the county decides itself (days); without them, the defaults of `retentionCategories`. */
+  retention: RetentionSettings.optional(),
 });
 export type CountyDetails = z.infer<typeof CountyDetails>;
 

@@ -79,6 +79,7 @@ export const functionNames = [
   'workshops',
   'evaluation',
   'steering',
+  'people',
 ] as const;
 export type FunctionName = (typeof functionNames)[number];
 

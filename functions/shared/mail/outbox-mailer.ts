@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { expiryOf } from '../domain/retention';
 import { languageCodes } from '../i18n/languages';
 import { keys } from '../store/keys';
-import { epochSeconds, type Store } from '../store/store';
+import type { Store } from '../store/store';
 import type { Mailer, MailMessage } from './mailer';
 
 export const OutboxMessage = z.object({
@@ -43,7 +44,7 @@ export class OutboxMailer implements Mailer {
       ...keys.outboxByTime(sentAt, messageId),
       entity: 'OutboxMessage',
       ...record,
-      expiresAt: epochSeconds(this.now()) + 30 * 24 * 60 * 60,
+      expiresAt: expiryOf('outboxMail', this.now()),
     });
     return { messageId };
   }

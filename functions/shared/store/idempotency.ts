@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
+import { defaultRetention } from '../domain/retention';
 import { keys } from './keys';
 import { epochSeconds, type Store } from './store';
 import { tableDefinition } from './table';
@@ -35,7 +36,7 @@ export async function idempotent<T>(
   options: IdempotencyOptions = {},
   now: () => Date = () => new Date(),
 ): Promise<T> {
-  const ttl = options.ttlSeconds ?? 24 * 60 * 60;
+  const ttl = options.ttlSeconds ?? defaultRetention.idempotencyRecord * 24 * 60 * 60;
   const lock = options.lockSeconds ?? 30;
   const fingerprint = options.fingerprint ?? '';
   const itemKey = keys.idempotencyRecord(scope, key);

@@ -229,6 +229,8 @@ export const keys = {
     gsi1sk: `${part(responseInvitationId)}#${part(roundId)}`,
   }),
   interviewSourcesOfSurvey: (surveyId: string) => `IVSOURCES#${part(surveyId)}`,
+  /** The gsi1 sort-key prefix of one response's sources (the rounds it was invited to). */
+  interviewSourcesOfResponsePrefix: (responseInvitationId: string) => `${part(responseInvitationId)}#`,
   /** Finds the interview behind a booking link by the hash of its token. */
   interviewToken: (tokenHash: string): ItemKey => ({ pk: `IVTOKEN#${tokenHash}`, sk: 'TOKEN' }),
   /**

@@ -11,6 +11,7 @@ import { InterviewsSection } from './interviews-section';
 import { KnowledgeGapsSection } from './knowledge-gaps';
 import { KnowledgeMilestonesSection } from './knowledge-milestones';
 import { KnowledgeSection } from './knowledge-section';
+import { PeopleSection } from './people-section';
 import { ReviewSection } from './review-section';
 import { SurveysSection } from './surveys-section';
 import { WorkshopsSection } from './workshops-section';
@@ -60,6 +61,7 @@ export const consoleSections: ConsoleSection[] = [
   { slug: 'evaluation', title: 'evaluationPage.sectionTitle', component: EvaluationSection },
   { slug: 'steering', title: 'steering.sectionTitle', groups: staffGroupNames, component: SteeringSection },
   { slug: 'audit', title: 'rolesAudit.sectionTitle', groups: ['admin'], component: AuditSection },
+  { slug: 'people', title: 'peopleData.sectionTitle', groups: ['admin'], component: PeopleSection },
 ];
 
 export function sectionPath(section: ConsoleSection): string {
