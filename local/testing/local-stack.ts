@@ -4,11 +4,12 @@ import { demoAccounts } from '../seed';
 import { type LocalStack, startLocalStack } from '../stack';
 
 /** The local server on a free port, on a table of its own in the run's DynamoDB Local. */
-export async function startTestStack(): Promise<LocalStack> {
+export async function startTestStack(options: { dynamoDbEndpoint?: string } = {}): Promise<LocalStack> {
   return startLocalStack({
     port: 0,
     inMemory: true,
-    dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+    // Another endpoint in front of the run's DynamoDB Local (a fault proxy) where a test needs one.
+    dynamoDbEndpoint: options.dynamoDbEndpoint ?? inject('dynamoDbEndpoint'),
     tableName: `stack-${randomUUID()}`,
   });
 }

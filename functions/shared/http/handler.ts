@@ -6,6 +6,7 @@ import { DomainError, type FieldIssue } from '../domain/errors';
 import { type Language, negotiateLanguage } from '../i18n/languages';
 import { errorFields, logger } from '../log/logger';
 import { defaultStore } from '../store/client';
+import { isStoreUnavailable } from '../store/faults';
 import { idempotent } from '../store/idempotency';
 import {
   characterIssues,
@@ -14,7 +15,7 @@ import {
   hasInvalidCharacters,
   tooDeepField,
 } from './input-checks';
-import { HttpProblem, type ProblemCode, problemDocument } from './problem';
+import { HttpProblem, type ProblemCode, problemDocument, unavailableRetryAfterSeconds } from './problem';
 import {
   allowedGroups,
   defaultMaxBodyBytes,
@@ -102,6 +103,7 @@ function problemResult(
   correlationId: string,
   fields: FieldIssue[] = [],
   instance?: string,
+  headers: Record<string, string> = {},
 ): HttpResult {
   const document = problemDocument(code, language, { fields, correlationId, instance });
   return {
@@ -111,6 +113,7 @@ function problemResult(
       'content-language': language,
       'cache-control': 'no-store',
       'x-correlation-id': correlationId,
+      ...headers,
     },
     body: JSON.stringify(document),
   };
@@ -158,6 +161,17 @@ const requestContext = (): Middleware => ({
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
     } else if (error instanceof DomainError) {
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
+    } else if (isStoreUnavailable(error)) {
+      // Throttled or unreachable through the store client's bounded retries: the caller may send the
+      // same request again (writes are conditional or transactions, retried writes idempotent).
+      logger.warn('store unavailable', {
+        correlationId,
+        routeKey: request.event.routeKey,
+        ...errorFields(error),
+      });
+      request.response = problemResult('unavailable', language, correlationId, [], instance, {
+        'retry-after': String(unavailableRetryAfterSeconds),
+      });
     } else {
       logger.error('unexpected error', {
         correlationId,
