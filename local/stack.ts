@@ -47,7 +47,13 @@ function devTokenSecret(dataDir: string | undefined): string {
 }
 
 /** Sets the environment the functions read, from the local stage config (as CDK does in the cloud). */
-function configureEnvironment(endpoint: string, secret: string, port: number, tableName: string): void {
+function configureEnvironment(
+  endpoint: string,
+  secret: string,
+  port: number,
+  tableName: string,
+  originSecret: string,
+): void {
   const config = StageConfig.parse(
     JSON.parse(readFileSync(join(repositoryRoot, 'config/local.json'), 'utf8')),
   );
@@ -63,6 +69,7 @@ function configureEnvironment(endpoint: string, secret: string, port: number, ta
     WEGWEISER_BOT_AUTH: String(config.botAuthentication),
     WEGWEISER_COUNTY: JSON.stringify(config.county),
     WEGWEISER_REMINDER_SCHEDULER: 'table',
+    WEGWEISER_ORIGIN_SECRET: originSecret,
     AWS_REGION: config.region,
   });
 }
@@ -81,7 +88,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // A free port is chosen up front, so the links the functions write (e-mails) carry the real one.
   const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
   const secret = devTokenSecret(dataDir);
-  configureEnvironment(endpoint, secret, port, tableName);
+  // One value per process: the functions read their configuration once, whichever stack set it first.
+  const originSecret = process.env.WEGWEISER_ORIGIN_SECRET ?? randomBytes(32).toString('hex');
+  configureEnvironment(endpoint, secret, port, tableName, originSecret);
 
   const store = new Store(createDocumentClient({ region: 'eu-central-1', endpoint }), tableName);
   if (options.seed !== false) await seedDemoData(store);
@@ -94,6 +103,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     webRoot: options.webRoot ?? process.env.WEGWEISER_WEB_DIST ?? join(repositoryRoot, 'web/dist'),
     devTokenSecret: secret,
     includeLocalOnly: true,
+    originSecret,
   });
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
