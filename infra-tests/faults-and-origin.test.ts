@@ -68,8 +68,9 @@ describe('only CloudFront reaches the API', () => {
   const secrets = resourcesOf(serviceTemplate, 'AWS::SecretsManager::Secret');
   const originSecretId = service.getLogicalId(service.origin.secret.node.defaultChild as CfnSecret);
   const [distribution] = Object.values(resourcesOf(serviceTemplate, 'AWS::CloudFront::Distribution'));
+  if (!distribution) throw new Error('no distribution');
   const origins = (
-    distribution?.Properties.DistributionConfig as {
+    distribution.Properties.DistributionConfig as {
       Origins: {
         Id: string;
         DomainName: unknown;
@@ -102,14 +103,12 @@ describe('only CloudFront reaches the API', () => {
   it.each(deployedFunctionNames)(
     '%s is told the secret and may read it, so it refuses requests without it',
     (name) => {
-      const logicalId = featureFunctionIds.get(name) ?? '';
-      const variables = (lambdas[logicalId]?.Properties.Environment as { Variables: Record<string, unknown> })
-        .Variables;
+      const lambda = lambdas[featureFunctionIds.get(name) ?? ''];
+      if (!lambda) throw new Error(`no function ${name}`);
+      const variables = (lambda.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(variables.WEGWEISER_ORIGIN_SECRET_ARN).toEqual({ Ref: originSecretId });
       expect(variables.WEGWEISER_ORIGIN_SECRET).toBeUndefined();
-      const roleId = (lambdas[logicalId]?.Properties.Role as { 'Fn::GetAtt': [string, string] })[
-        'Fn::GetAtt'
-      ][0];
+      const roleId = (lambda.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
       const statements = Object.values(resourcesOf(serviceTemplate, 'AWS::IAM::Policy'))
         .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
         .flatMap(
