@@ -18,6 +18,7 @@ try {
     webAssetDir: context('webAssetDir') ?? defaultWebAssetDir,
     account: process.env.CDK_DEFAULT_ACCOUNT,
     certificateArn: context('certificateArn'),
+    originSecretRotation: context('originSecretRotation'),
   });
   addNagChecks(app);
 } catch (error) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnSecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { describe, expect, it } from 'vitest';
 import { deployedFunctionNames } from '../lib/cloud-routes';
 import { configDir } from '../lib/paths';
@@ -43,14 +44,25 @@ function inspect(synth: ReturnType<typeof synthWegweiser>) {
     policies
       .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
       .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  // Every function reads the origin secret (infra-tests/faults-and-origin.test.ts); here only the bot's count.
+  const originSecret = { Ref: service.getLogicalId(service.origin.secret.node.defaultChild as CfnSecret) };
+  const isOrigin = (resource: unknown) => JSON.stringify(resource) === JSON.stringify(originSecret);
   const secretStatements = (name: (typeof deployedFunctionNames)[number]) =>
-    statementsOfRole(functionOf(name).Role['Fn::GetAtt'][0]).filter((statement) =>
-      [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')),
-    );
+    statementsOfRole(functionOf(name).Role['Fn::GetAtt'][0])
+      .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')))
+      .map((statement) => ({
+        ...statement,
+        Resource: [statement.Resource].flat().filter((resource) => !isOrigin(resource)),
+      }))
+      .filter((statement) => statement.Resource.length > 0);
   return {
     functionOf,
     secretStatements,
-    secrets: resourcesOf(serviceTemplate, 'AWS::SecretsManager::Secret'),
+    secrets: Object.fromEntries(
+      Object.entries(resourcesOf(serviceTemplate, 'AWS::SecretsManager::Secret')).filter(
+        ([id]) => !isOrigin({ Ref: id }),
+      ),
+    ),
   };
 }
 

@@ -5,7 +5,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
 import { tableDefinition } from '../functions/shared/store/table';
 import { deployedFunctionNames } from '../lib/cloud-routes';
-import { FeatureFunction } from '../lib/constructs/feature-function';
+import { FeatureFunction, functionTimeout } from '../lib/constructs/feature-function';
 import { accessOf, defaultAccess, type FunctionAccess } from '../lib/function-access';
 import { resourcesOf, synthWegweiser, templateOf, testAccount, testApp } from './support/wegweiser';
 
@@ -48,11 +48,12 @@ const features = deployedFunctionNames.map((name) => {
 });
 
 describe('the feature functions', () => {
-  it.each(features)('$name runs Node 24 on ARM with 512 MB and a 29 s timeout', ({ properties }) => {
+  it.each(features)('$name runs Node 24 on ARM with 512 MB and a 25 s timeout', ({ properties }) => {
     expect(properties.Runtime).toBe('nodejs24.x');
     expect(properties.Architectures).toEqual(['arm64']);
     expect(properties.MemorySize).toBe(512);
-    expect(properties.Timeout).toBe(29);
+    expect(properties.Timeout).toBe(functionTimeout.toSeconds());
+    expect(properties.Timeout).toBe(25);
   });
 
   it('leaves no Node.js function on an older runtime', () => {

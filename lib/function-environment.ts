@@ -5,6 +5,8 @@ export interface CloudResources {
   /** The Cognito hosted UI, `https://<prefix>.auth.<region>.amazoncognito.com`. */
   cognitoDomain: string;
   cognitoClientId: string;
+  /** The secret whose value CloudFront sends in the origin header (functions/shared/http/origin-check.ts). */
+  originSecretArn: string;
 }
 
 /**
@@ -25,5 +27,6 @@ export function cloudFunctionEnvironment(
     WEGWEISER_COUNTY: JSON.stringify(config.county),
     WEGWEISER_COGNITO_DOMAIN: resources.cognitoDomain,
     WEGWEISER_COGNITO_CLIENT_ID: resources.cognitoClientId,
+    WEGWEISER_ORIGIN_SECRET_ARN: resources.originSecretArn,
   };
 }

@@ -3,6 +3,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { BotSecrets } from './constructs/bot-secrets';
 import { FeatureApi } from './constructs/feature-api';
+import { OriginSecret } from './constructs/origin-secret';
 import { StaffSignIn } from './constructs/staff-sign-in';
 import { WebSite } from './constructs/web-site';
 import { cloudFunctionEnvironment } from './function-environment';
@@ -14,6 +15,8 @@ export interface ServiceStackProps extends StackProps {
   webAssetDir: string;
   /** ACM certificate (us-east-1) for the host of `publicBaseUrl`; without it, the *.cloudfront.net name. */
   certificateArn?: string;
+  /** Any new label after the origin secret got a new value: makes CloudFront read it again (README). */
+  originSecretRotation?: string;
 }
 
 /** The stateless part: staff sign-in, the feature functions behind the HTTP API, and the web front end. */
@@ -22,6 +25,7 @@ export class ServiceStack extends Stack {
   readonly api: FeatureApi;
   readonly web: WebSite;
   readonly bot: BotSecrets;
+  readonly origin: OriginSecret;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -33,6 +37,8 @@ export class ServiceStack extends Stack {
       retain: config.stage === 'prod',
     });
 
+    this.origin = new OriginSecret(this, 'Origin');
+
     this.api = new FeatureApi(this, 'Api', {
       table: props.table,
       mailFrom: config.mailFrom,
@@ -43,8 +49,10 @@ export class ServiceStack extends Stack {
         tableName: props.table.tableName,
         cognitoDomain: this.signIn.hostedUiUrl,
         cognitoClientId: this.signIn.client.userPoolClientId,
+        originSecretArn: this.origin.secret.secretArn,
       }),
     });
+    for (const feature of this.api.functions.values()) this.origin.secret.grantRead(feature.function);
 
     const { bot } = config;
     if (!bot) throw new Error(`config/${config.stage}.json has no "bot" section`);
@@ -62,6 +70,7 @@ export class ServiceStack extends Stack {
     this.web = new WebSite(this, 'Web', {
       webAssetDir: props.webAssetDir,
       apiDomainName: this.api.domainName,
+      originHeader: this.origin.header(props.originSecretRotation),
       signInOrigin: this.signIn.hostedUiUrl,
       logRetention,
       logRetentionDays: config.logRetentionDays,

@@ -10,6 +10,7 @@ export interface WegweiserOptions {
   /** Unset: the account of the current AWS credentials, resolved at deploy time. */
   account?: string;
   certificateArn?: string;
+  originSecretRotation?: string;
 }
 
 /** Both stacks of one stage: `Wegweiser-<stage>-Data` (the table) and `Wegweiser-<stage>-Service`. */
@@ -30,6 +31,7 @@ export function createWegweiser(app: App, options: WegweiserOptions) {
     table: data.table,
     webAssetDir: options.webAssetDir,
     ...(options.certificateArn ? { certificateArn: options.certificateArn } : {}),
+    ...(options.originSecretRotation ? { originSecretRotation: options.originSecretRotation } : {}),
   });
   service.addStackDependency(data);
   for (const stack of [data, service]) {

@@ -7,6 +7,7 @@ import { jwtVerify } from 'jose';
 import { devTokenAudience, devTokenIssuer } from '../functions/dev/dev-sign-in';
 import { routeEntries } from '../functions/routes';
 import type { HttpEvent, HttpLambda, HttpResult } from '../functions/shared/http/handler';
+import { originHeaderName } from '../functions/shared/http/origin-check';
 import { type ProblemCode, problemDocument } from '../functions/shared/http/problem';
 import { viewerAddressHeader } from '../functions/shared/http/rate-limit';
 import { type FunctionName, needsSignIn, type RouteContract, routeKey } from '../functions/shared/http/route';
@@ -45,6 +46,8 @@ export interface LocalServerOptions {
   devTokenSecret: string;
   /** Which stage's routes exist: the local stage serves local-only routes too. */
   includeLocalOnly: boolean;
+  /** The origin header CloudFront adds in the cloud; the local server adds it to every API request. */
+  originSecret?: string;
 }
 
 const mimeTypes: Record<string, string> = {
@@ -316,6 +319,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
       body,
       claims: needsJwt ? claims : undefined,
     });
+    // As CloudFront does: its origin header replaces whatever the client sent under that name.
+    if (options.originSecret) event.headers[originHeaderName] = options.originSecret;
     const lambda = options.handlers[candidate.route.function];
     const result = await lambda(
       event,

@@ -56,6 +56,7 @@ function configureEnvironment(
   port: number,
   tableName: string,
   rateLimits: Partial<RateLimits> | undefined,
+  originSecret: string,
 ): void {
   const config = StageConfig.parse(
     JSON.parse(readFileSync(join(repositoryRoot, 'config/local.json'), 'utf8')),
@@ -72,6 +73,7 @@ function configureEnvironment(
     WEGWEISER_BOT_AUTH: String(config.botAuthentication),
     WEGWEISER_COUNTY: JSON.stringify(config.county),
     WEGWEISER_REMINDER_SCHEDULER: 'table',
+    WEGWEISER_ORIGIN_SECRET: originSecret,
     AWS_REGION: config.region,
   });
   // Set or cleared on every start, so one stack's test limits never leak into the next.
@@ -93,7 +95,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // A free port is chosen up front, so the links the functions write (e-mails) carry the real one.
   const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
   const secret = devTokenSecret(dataDir);
-  configureEnvironment(endpoint, secret, port, tableName, options.rateLimits);
+  // One value per process: the functions read their configuration once, whichever stack set it first.
+  const originSecret = process.env.WEGWEISER_ORIGIN_SECRET ?? randomBytes(32).toString('hex');
+  configureEnvironment(endpoint, secret, port, tableName, options.rateLimits, originSecret);
 
   const store = new Store(createDocumentClient({ region: 'eu-central-1', endpoint }), tableName);
   if (options.seed !== false) await seedDemoData(store);
@@ -106,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     webRoot: options.webRoot ?? process.env.WEGWEISER_WEB_DIST ?? join(repositoryRoot, 'web/dist'),
     devTokenSecret: secret,
     includeLocalOnly: true,
+    originSecret,
   });
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);

@@ -8,6 +8,7 @@ import { routes } from '../routes';
 import { runtimeConfig, StartupRefused } from '../shared/config/env';
 import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
+import { unavailableRetryAfterSeconds } from '../shared/http/problem';
 import { RawResponse } from '../shared/http/route';
 import { defaultMailer } from '../shared/mail/default-mailer';
 import { defaultStore } from '../shared/store/client';
@@ -203,6 +204,8 @@ export const handler = featureLambda('chatbot', {
       result.body === undefined ? '' : JSON.stringify(result.body),
       'application/json; charset=utf-8',
       result.status,
+      // A failed turn (the store throttled, say) is given back: the channel's redelivery is answered.
+      result.status === 503 ? { 'retry-after': String(unavailableRetryAfterSeconds) } : {},
     );
   }),
 });

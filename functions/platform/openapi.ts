@@ -54,7 +54,8 @@ function security(route: RouteContract) {
 }
 
 function errorStatuses(route: RouteContract): number[] {
-  const statuses = new Set<number>([400, 500]);
+  // Every route: 403 for a request that bypassed CloudFront, 503 when the store stayed unavailable.
+  const statuses = new Set<number>([400, 403, 500, problemStatus.unavailable]);
   if (route.body) for (const status of [413, 415]) statuses.add(status);
   if (needsSignIn(route.access)) for (const status of [401, 403]) statuses.add(status);
   if (route.params || route.access === 'invitation') statuses.add(404);

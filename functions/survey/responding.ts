@@ -126,7 +126,7 @@ export async function submitResponse(
     throw new DomainError('validation', 'nothing saved yet', [
       { field: 'body.version', code: 'nothing_saved' },
     ]);
-  const replay = await replayedSubmission(deps, draft, input.version);
+  const replay = await replayedSubmission(deps, draft, input.version, invitation);
   if (replay) return replay;
   if (draft.version !== input.version) throw new DomainError('version_conflict', 'stale draft');
   // 2. The same completeness check as the form and the chat, naming each missing answer.
@@ -153,7 +153,7 @@ export async function submitResponse(
   } catch (error) {
     if (error instanceof DomainError && (error.code === 'version_conflict' || error.code === 'conflict')) {
       const latest = await deps.surveys.getDraft(invitation.invitationId);
-      const replayed = latest && (await replayedSubmission(deps, latest, input.version));
+      const replayed = latest && (await replayedSubmission(deps, latest, input.version, invitation));
       if (replayed) return replayed;
     }
     throw error;
@@ -196,11 +196,27 @@ export async function submitResponse(
   };
 }
 
-async function replayedSubmission(deps: RespondingDeps, draft: DraftRecord, requestedVersion: number) {
+async function replayedSubmission(
+  deps: RespondingDeps,
+  draft: DraftRecord,
+  requestedVersion: number,
+  invitation: { previousInvitationId?: string | undefined },
+) {
   if (draft.lastSubmittedVersion !== requestedVersion) return undefined;
   const submissions = await deps.surveys.listSubmissions(draft.invitationId);
   const last = submissions.find((submission) => submission.draftVersion === requestedVersion);
   if (!last) return undefined;
+  // The first attempt may have stopped after the submission was kept but before its offerings reached
+  // the review queue (the store failed in between). Publishing is idempotent for the same submission
+  // (same content and time: nothing is written twice), so the retry finishes what the first began.
+  await publishReportedOfferings(deps.offerings, {
+    surveyId: last.surveyId,
+    invitationId: last.invitationId,
+    previousInvitationId: invitation.previousInvitationId,
+    institutionName: last.answers.institution.name,
+    offerings: last.answers.offerings,
+    at: last.submittedAt,
+  });
   return { submissionNumber: last.number, submittedAt: last.submittedAt, version: draft.version };
 }
 

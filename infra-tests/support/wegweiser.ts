@@ -37,6 +37,7 @@ export function templateOf(stack: Stack): Template {
 export interface SynthOptions {
   stage?: CloudStage;
   certificateArn?: string;
+  originSecretRotation?: string;
 }
 
 /** Both stacks of a stage, as `cdk synth` builds them, with their templates. */
@@ -48,6 +49,7 @@ export function synthWegweiser(options: SynthOptions = {}) {
     webAssetDir: fakeWebBuild(),
     account: testAccount,
     ...(options.certificateArn ? { certificateArn: options.certificateArn } : {}),
+    ...(options.originSecretRotation ? { originSecretRotation: options.originSecretRotation } : {}),
   });
   return { app, stage, data, service, dataTemplate: templateOf(data), serviceTemplate: templateOf(service) };
 }

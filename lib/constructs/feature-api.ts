@@ -1,4 +1,4 @@
-import { Fn, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -28,6 +28,12 @@ export interface FeatureApiProps {
   staffTokenIssuer: string;
   staffClientId: string;
 }
+
+/**
+ * Set explicitly: HTTP API's maximum (CDK allows up to 29 s). Every function behind it times out
+ * earlier (`functionTimeout`), so a slow request ends in the function's own answer, not the gateway's.
+ */
+export const integrationTimeout = Duration.seconds(29);
 
 /** Per-route defaults; well above what the county's users produce, low enough to cap a runaway client. */
 const throttle = { rateLimit: 50, burstLimit: 100 };
@@ -101,7 +107,12 @@ export class FeatureApi extends Construct {
         logRetention: props.logRetention,
       });
       functions.set(name, feature);
-      integrations.set(name, new HttpLambdaIntegration(`${pascal(name)}Integration`, feature.function));
+      integrations.set(
+        name,
+        new HttpLambdaIntegration(`${pascal(name)}Integration`, feature.function, {
+          timeout: integrationTimeout,
+        }),
+      );
     }
     this.functions = functions;
 

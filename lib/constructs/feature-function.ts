@@ -21,9 +21,15 @@ export interface FeatureFunctionProps {
   mailFrom: string;
   environment: Record<string, string>;
   logRetention: RetentionDays;
-  /** API Gateway gives up after 30 s, so an API function must answer within 29. */
   timeout?: Duration;
 }
+
+/**
+ * Every feature function's timeout: below the API's integration timeout (`integrationTimeout`, which
+ * answers 503 when it passes) with room for a cold start's init phase, which does not count against
+ * it, and above the store client's worst case for one call (functions/shared/store/client.ts).
+ */
+export const functionTimeout = Duration.seconds(25);
 
 const bundleFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
 
@@ -76,7 +82,7 @@ export class FeatureFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: props.timeout ?? Duration.seconds(29),
+      timeout: props.timeout ?? functionTimeout,
       role,
       logGroup: this.logGroup,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },

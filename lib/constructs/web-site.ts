@@ -32,6 +32,8 @@ export interface WebSiteProps {
   webAssetDir: string;
   /** Host name of the HTTP API, served same-origin under /api/*. */
   apiDomainName: string;
+  /** Headers CloudFront adds to every request to the API: the origin secret (lib/constructs/origin-secret.ts). */
+  originHeader: Record<string, string>;
   /** The Cognito hosted UI origin: the front end exchanges the authorization code there (fetch). */
   signInOrigin: string;
   logRetention: RetentionDays;
@@ -124,6 +126,7 @@ export class WebSite extends Construct {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            customHeaders: props.originHeader,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -19,4 +19,6 @@ export const cloudEnv = {
   WEGWEISER_MAIL_FROM: 'wegweiser@example.org',
   WEGWEISER_PUBLIC_BASE_URL: 'https://wegweiser.example.org',
   WEGWEISER_COUNTY: JSON.stringify(filledCounty),
+  WEGWEISER_ORIGIN_SECRET_ARN:
+    'arn:aws:secretsmanager:eu-central-1:123456789012:secret:wegweiser/origin-verify-AbC123',
 };

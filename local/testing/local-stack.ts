@@ -5,13 +5,14 @@ import { type LocalStack, type LocalStackOptions, startLocalStack } from '../sta
 
 /** The local server on a free port, on a table of its own in the run's DynamoDB Local. */
 export async function startTestStack(
-  options: Pick<LocalStackOptions, 'rateLimits'> = {},
+  options: Pick<LocalStackOptions, 'rateLimits'> & { dynamoDbEndpoint?: string } = {},
 ): Promise<LocalStack> {
   return startLocalStack({
     ...options,
     port: 0,
     inMemory: true,
-    dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+    // Another endpoint in front of the run's DynamoDB Local (a fault proxy) where a test needs one.
+    dynamoDbEndpoint: options.dynamoDbEndpoint ?? inject('dynamoDbEndpoint'),
     tableName: `stack-${randomUUID()}`,
   });
 }

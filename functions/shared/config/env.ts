@@ -36,6 +36,12 @@ const RuntimeEnv = z.object({
   /** Secrets Manager secret holding the Direct Line channel's secret, exchanged for web chat tokens (cloud only). */
   WEGWEISER_DIRECT_LINE_SECRET_ARN: z.string().max(2048).default(''),
   /**
+   * Only CloudFront reaches the API: the Secrets Manager secret whose value CloudFront sends in the
+   * origin header (cloud, required), or the value itself where the local server adds the header (local).
+   */
+  WEGWEISER_ORIGIN_SECRET_ARN: z.string().startsWith('arn:').max(2048).optional(),
+  WEGWEISER_ORIGIN_SECRET: z.string().min(32).max(200).optional(),
+  /**
    * Interview reminders: EventBridge Scheduler one-time schedules in the cloud (group and the role
    * Scheduler assumes to invoke the function), due items in the table read by the local server's timer.
    */
@@ -70,9 +76,14 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
       e.WEGWEISER_MAILER === 'outbox' && 'WEGWEISER_MAILER=outbox',
       e.WEGWEISER_DYNAMODB_ENDPOINT && 'WEGWEISER_DYNAMODB_ENDPOINT',
       e.WEGWEISER_REMINDER_SCHEDULER === 'table' && 'WEGWEISER_REMINDER_SCHEDULER=table',
+      e.WEGWEISER_ORIGIN_SECRET && 'WEGWEISER_ORIGIN_SECRET',
     ].filter(Boolean);
     if (localOnly.length > 0) {
       throw new StartupRefused(`Local-only settings in cloud stage "${stage}": ${localOnly.join(', ')}`);
+    }
+    if (!e.WEGWEISER_ORIGIN_SECRET_ARN) {
+      // Without it the default execute-api endpoint would answer anyone who bypasses CloudFront.
+      throw new StartupRefused(`Cloud stage "${stage}" needs WEGWEISER_ORIGIN_SECRET_ARN`);
     }
     const placeholders = placeholdersIn(e.WEGWEISER_COUNTY);
     if (placeholders.length > 0) {
@@ -110,6 +121,11 @@ export function parseRuntimeConfig(env: Record<string, string | undefined>) {
     },
     county: e.WEGWEISER_COUNTY,
     rateLimits: e.WEGWEISER_RATE_LIMITS,
+    origin: e.WEGWEISER_ORIGIN_SECRET_ARN
+      ? { kind: 'secretsManager' as const, secretArn: e.WEGWEISER_ORIGIN_SECRET_ARN }
+      : e.WEGWEISER_ORIGIN_SECRET
+        ? { kind: 'fixed' as const, value: e.WEGWEISER_ORIGIN_SECRET }
+        : undefined,
     reminders:
       e.WEGWEISER_REMINDER_SCHEDULER === 'eventbridge'
         ? {

@@ -4,7 +4,9 @@ import { runtimeConfig } from '../config/env';
 import { negotiateLanguage } from '../i18n/languages';
 import { logger } from '../log/logger';
 import type { HttpEvent, HttpLambda, HttpResult } from './handler';
-import { problemDocument } from './problem';
+import { originHeaderName } from './origin-check';
+import { originGuardFor } from './origin-secret';
+import { type ProblemCode, problemDocument } from './problem';
 import { type FunctionName, routeKey } from './route';
 
 export type FeatureHandlers<F extends FunctionName> = { [K in RouteIdsOf<F>]: HttpLambda };
@@ -26,15 +28,28 @@ export function featureLambda<F extends FunctionName>(name: F, handlers: Feature
     if (!lambda) throw new Error(`Route ${id} has no handler in function ${name}`);
     byRouteKey.set(routeKey(route), lambda);
   }
+  const originGuard = originGuardFor(config);
+  const problem = (event: HttpEvent, code: ProblemCode): HttpResult => {
+    const language = negotiateLanguage(event.queryStringParameters?.lang, event.headers?.['accept-language']);
+    const document = problemDocument(code, language);
+    return {
+      statusCode: document.status,
+      headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+      body: JSON.stringify(document),
+    };
+  };
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    // Before any work: a request that did not come through CloudFront (the execute-api endpoint called
+    // directly) carries no or a wrong origin header and learns nothing but 403.
+    if (originGuard && !(await originGuard.admits(event.headers))) {
+      logger.warn('request bypassed CloudFront', { function: name, routeKey: event.routeKey });
+      return problem(event, 'forbidden');
+    }
+    // The value is a credential: no use case, log or error report needs to see it.
+    if (event.headers) delete event.headers[originHeaderName];
     const lambda = byRouteKey.get(event.routeKey);
     if (lambda) return lambda(event, context);
     logger.warn('no route', { function: name, routeKey: event.routeKey });
-    const language = negotiateLanguage(event.queryStringParameters?.lang, event.headers?.['accept-language']);
-    return {
-      statusCode: 404,
-      headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-      body: JSON.stringify(problemDocument('route_not_found', language)),
-    };
+    return problem(event, 'route_not_found');
   };
 }

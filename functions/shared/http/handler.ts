@@ -9,6 +9,7 @@ import { type Language, negotiateLanguage } from '../i18n/languages';
 import { errorFields, logger } from '../log/logger';
 import { RateLimited } from '../rate-limit/limiter';
 import { defaultStore } from '../store/client';
+import { isStoreUnavailable } from '../store/faults';
 import { idempotent } from '../store/idempotency';
 import {
   characterIssues,
@@ -18,7 +19,7 @@ import {
   tooDeepField,
 } from './input-checks';
 import { linkToken } from './link-token';
-import { HttpProblem, type ProblemCode, problemDocument } from './problem';
+import { HttpProblem, type ProblemCode, problemDocument, unavailableRetryAfterSeconds } from './problem';
 import { enforceRouteLimits, type LimitPhase, rateLimitedResult } from './rate-limit';
 import {
   allowedGroups,
@@ -107,6 +108,7 @@ function problemResult(
   correlationId: string,
   fields: FieldIssue[] = [],
   instance?: string,
+  headers: Record<string, string> = {},
 ): HttpResult {
   const document = problemDocument(code, language, { fields, correlationId, instance });
   return {
@@ -116,6 +118,7 @@ function problemResult(
       'content-language': language,
       'cache-control': 'no-store',
       'x-correlation-id': correlationId,
+      ...headers,
     },
     body: JSON.stringify(document),
   };
@@ -165,6 +168,17 @@ const requestContext = (): Middleware => ({
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
     } else if (error instanceof DomainError) {
       request.response = problemResult(error.code, language, correlationId, error.fields, instance);
+    } else if (isStoreUnavailable(error)) {
+      // Throttled or unreachable through the store client's bounded retries: the caller may send the
+      // same request again (writes are conditional or transactions, retried writes idempotent).
+      logger.warn('store unavailable', {
+        correlationId,
+        routeKey: request.event.routeKey,
+        ...errorFields(error),
+      });
+      request.response = problemResult('unavailable', language, correlationId, [], instance, {
+        'retry-after': String(unavailableRetryAfterSeconds),
+      });
     } else {
       logger.error('unexpected error', {
         correlationId,

@@ -26,10 +26,20 @@ export const problemStatus = {
   internal: 500,
   /** A service the API relies on (Direct Line) failed; the caller may try again. */
   bad_gateway: 502,
+  /** The store stayed throttled or unreachable through the bounded retries; nothing was half-written. */
+  unavailable: 503,
 } as const satisfies Record<DomainErrorCode | string, number>;
 export type ProblemCode = keyof typeof problemStatus;
 
 export const problemTypeBase = '/problems/';
+
+/** Seconds a 503 asks the caller to wait: DynamoDB's throttling passes within seconds as capacity adapts. */
+export const unavailableRetryAfterSeconds = 5;
+
+/** Where a problem's title and detail live: `problems.<code>`, or the section of the feature that added it. */
+function messagePrefix(code: ProblemCode): string {
+  return code === 'unavailable' ? 'faults.unavailable' : `problems.${code}`;
+}
 
 export interface LocalizedFieldIssue {
   field: string;
@@ -71,9 +81,9 @@ export function problemDocument(
 ): ProblemDocument {
   const document: ProblemDocument = {
     type: `${problemTypeBase}${code.replaceAll('_', '-')}`,
-    title: translate(language, `problems.${code}.title` as MessageKey),
+    title: translate(language, `${messagePrefix(code)}.title` as MessageKey),
     status: problemStatus[code],
-    detail: translate(language, `problems.${code}.detail` as MessageKey),
+    detail: translate(language, `${messagePrefix(code)}.detail` as MessageKey),
   };
   if (options.instance) document.instance = options.instance;
   if (options.correlationId) document.correlationId = options.correlationId;

@@ -77,7 +77,12 @@ export async function idempotent<T>(
   try {
     result = await work();
   } catch (error) {
-    await store.client.send(new DeleteCommand({ TableName: store.tableName, Key: itemKey }));
+    try {
+      await store.client.send(new DeleteCommand({ TableName: store.tableName, Key: itemKey }));
+    } catch {
+      // The store is failing (throttled, unreachable): the record stays `in_progress` and a retry takes
+      // it over once the lock passes. The caller must see why the work failed, not why the release did.
+    }
     throw error;
   }
   await store.client.send(
