@@ -197,7 +197,9 @@ describe('the API while DynamoDB throttles or hangs', () => {
     const { token } = await savedDraft();
     proxy.reset();
     proxy.inject({ operation: 'GetItem', fault: 'stall' });
-    await expectUnavailable(await fetch(`${stack.url}/api/survey/${token}`));
+    await expectUnavailable(
+      await fetch(`${stack.url}/api/survey`, { headers: { 'wegweiser-access-token': token } }),
+    );
     expect(proxy.faulted('GetItem')).toBe(storeClientLimits.maxAttempts);
   });
 
