@@ -344,7 +344,9 @@ async function audit(
       routeKey: routeKey(route),
       ...errorFields(error),
     });
-    throw new Error('audit record not written');
+    // A throttled or unreachable store answers 503 with Retry-After (the caller may try again); the
+    // data is withheld either way.
+    throw isStoreUnavailable(error) ? error : new Error('audit record not written');
   }
 }
 
