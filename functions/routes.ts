@@ -1345,6 +1345,7 @@ export const routes = {
     path: '/api/admin/people/export',
     function: 'people',
     access: 'admin',
+    audit: { action: 'export', subject: 'person' },
     tag: 'Data protection (admin)',
     summary:
       'Art. 15 GDPR: everything held about one person (contact person, expert, workshop participant, chat user), found by the ids staff have, as JSON',
@@ -1357,6 +1358,7 @@ export const routes = {
     path: '/api/admin/people/erase',
     function: 'people',
     access: 'admin',
+    audit: { action: 'erase', subject: 'person' },
     tag: 'Data protection (admin)',
     summary:
       'Art. 17 GDPR: erases one person and every copy; what the evaluation counts stays without them. Running it again changes nothing',

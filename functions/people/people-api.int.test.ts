@@ -40,6 +40,18 @@ describe('the people routes over HTTP (local server, DynamoDB Local)', { timeout
       await (await post('/api/admin/people/export', person, admin.staff)).json(),
     );
     expect(again.items).toEqual([]);
+
+    // Both are in the audit trail, found by the person's id, with ids only
+    const trail = (await (
+      await fetch(`${admin.url}/api/admin/audit?subjectId=${encodeURIComponent(conversationId)}`, {
+        headers: admin.staff,
+      })
+    ).json()) as { records: { action: string; subject: string; ids: Record<string, string> }[] };
+    expect(trail.records.map((record) => record.action).sort()).toEqual(['erase', 'export', 'export']);
+    for (const record of trail.records) {
+      expect(record.subject).toBe('person');
+      expect(record.ids).toEqual({ conversationId });
+    }
   });
 
   it('answers bad input with a 400 naming the field', async () => {

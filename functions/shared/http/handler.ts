@@ -322,11 +322,23 @@ export interface HandlerOptions {
  * downloaded) without its record; a failed use case wrote nothing worth recording. For a change or an
  * erasure the write is done by then: the error tells the caller, and the log keeps ids for the gap.
  */
+/** The top-level `…Id` fields of a parsed body (never other fields: they may hold personal data). */
+function bodyIds(input: unknown): Record<string, string> {
+  const body = (input as { body?: unknown } | undefined)?.body;
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(body).filter(
+      (entry): entry is [string, string] => /Id$/.test(entry[0]) && typeof entry[1] === 'string',
+    ),
+  );
+}
+
 async function audit(
   route: RouteContract,
   event: HttpEvent,
   context: RequestContext,
   trail: () => AuditRepository,
+  input: unknown,
 ): Promise<void> {
   if (!route.audit) return;
   try {
@@ -335,7 +347,8 @@ async function audit(
       action: route.audit.action,
       subject: route.audit.subject,
       route: routeKey(route),
-      pathParameters: event.pathParameters ?? {},
+      // Routes that name a person in the body (so no address reaches a URL) are audited by its ids.
+      pathParameters: { ...(event.pathParameters ?? {}), ...bodyIds(input) },
       at: new Date(),
     });
   } catch (error) {
@@ -375,7 +388,7 @@ export function httpHandler<R extends RouteContract>(
       const key = route.idempotent ? state.context.headers['idempotency-key'] : undefined;
       if (!key) {
         const output = await run();
-        await audit(route, event, state.context, trail);
+        await audit(route, event, state.context, trail, state.input);
         return format(route, output);
       }
       if (!/^[\w-]{8,128}$/.test(key)) {
@@ -393,7 +406,7 @@ export function httpHandler<R extends RouteContract>(
         .update(`${event.rawPath}\n${state.context.rawBody ?? ''}`)
         .digest('hex');
       const output = await idempotent(defaultStore(), scope, key, run, { fingerprint });
-      await audit(route, event, state.context, trail);
+      await audit(route, event, state.context, trail, state.input);
       return format(route, output);
     });
   const expectedRouteKey = routeKey(route);
