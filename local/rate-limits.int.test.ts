@@ -180,15 +180,16 @@ describe('limits per recipient, per link token and per conversation', () => {
         body: JSON.stringify({ institutionName: name, email: `${randomUUID()}@example.org`, language: 'de' }),
       });
       const { link } = (await invited.json()) as { link: string };
-      tokens.push(new URL(link).pathname.split('/').pop() ?? '');
+      tokens.push(new URL(link).hash.slice(1));
     }
     const [first, second] = tokens;
+    const linkHeader = (token: string | undefined) => ({ 'wegweiser-access-token': token ?? '' });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 7; attempt += 1) {
-      statuses.push((await fetch(`${url()}/api/survey/${first}`)).status);
+      statuses.push((await fetch(`${url()}/api/survey`, { headers: linkHeader(first) })).status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
-    expect((await fetch(`${url()}/api/survey/${second}`)).status).toBe(200);
+    expect((await fetch(`${url()}/api/survey`, { headers: linkHeader(second) })).status).toBe(200);
   });
 
   it('answers one conversation at most the limit per window, and another conversation still', async () => {

@@ -32,7 +32,7 @@ describe('the local server', () => {
       paths: Record<string, Record<string, { 'x-local-only'?: boolean; 'x-access': string }>>;
     };
     expect(document.openapi).toBe('3.1.0');
-    expect(document.paths['/api/staff/me']?.get?.['x-access']).toBe('staff');
+    expect(document.paths['/api/staff/me']?.get?.['x-access']).toBe('member');
     expect(document.paths['/api/dev/sign-in']?.post?.['x-local-only']).toBe(true);
   });
 

@@ -71,7 +71,9 @@ export type World = ReturnType<typeof worldOn>;
 
 /** The token in a link such as `/survey/<token>?lang=de` or `/interview/<token>`. */
 export function tokenIn(link: string, segment: 'survey' | 'interview'): string {
-  return new URL(link).pathname.split(`/${segment}/`)[1] ?? '';
+  // Links carry their token in the fragment; the path form is the old links' (redirected once)
+  const url = new URL(link);
+  return url.hash.slice(1) || (url.pathname.split(`/${segment}/`)[1] ?? '');
 }
 
 /** Every item of the test's own table. Tests only: production code never scans. */

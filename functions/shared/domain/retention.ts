@@ -99,7 +99,6 @@ export const RetentionSettings = z.strictObject({
   surveyInvitation: days,
   expert: days,
   workshopParticipant: days,
-  auditRecord: days,
 });
 export type RetentionSettings = z.infer<typeof RetentionSettings>;
 
