@@ -113,7 +113,7 @@ describe('API reference', () => {
     expect(titles).toContain('POST /api/dev/sign-in');
 
     const me = page.locator('article', { has: page.getByRole('heading', { name: 'GET /api/staff/me' }) });
-    expect(await me.textContent()).toContain(de.apiReference.accessKinds.staff);
+    expect(await me.textContent()).toContain(de.rolesAudit.accessKindMember);
     const success = me
       .locator('details', { has: page.getByText('application/json', { exact: true }) })
       .first();

@@ -38,6 +38,7 @@ describe('staff console', () => {
       de.evaluationPage.sectionTitle,
       de.steering.sectionTitle,
       de.rolesAudit.sectionTitle,
+      de.peopleData.sectionTitle,
     ]);
     expect(await storedSession(page)).toContain('"via":"dev"');
 
