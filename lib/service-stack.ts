@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { BotSecrets } from './constructs/bot-secrets';
+import { EvaluationAggregates } from './constructs/evaluation-aggregates';
 import { FeatureApi } from './constructs/feature-api';
 import { StaffSignIn } from './constructs/staff-sign-in';
 import { WebSite } from './constructs/web-site';
@@ -22,6 +23,7 @@ export class ServiceStack extends Stack {
   readonly api: FeatureApi;
   readonly web: WebSite;
   readonly bot: BotSecrets;
+  readonly aggregates: EvaluationAggregates;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -33,17 +35,24 @@ export class ServiceStack extends Stack {
       retain: config.stage === 'prod',
     });
 
+    const environment = cloudFunctionEnvironment(config, {
+      tableName: props.table.tableName,
+      cognitoDomain: this.signIn.hostedUiUrl,
+      cognitoClientId: this.signIn.client.userPoolClientId,
+    });
     this.api = new FeatureApi(this, 'Api', {
       table: props.table,
       mailFrom: config.mailFrom,
       logRetention,
       staffTokenIssuer: this.signIn.issuerUrl,
       staffClientId: this.signIn.client.userPoolClientId,
-      environment: cloudFunctionEnvironment(config, {
-        tableName: props.table.tableName,
-        cognitoDomain: this.signIn.hostedUiUrl,
-        cognitoClientId: this.signIn.client.userPoolClientId,
-      }),
+      environment,
+    });
+    this.aggregates = new EvaluationAggregates(this, 'EvaluationAggregates', {
+      table: props.table,
+      mailFrom: config.mailFrom,
+      logRetention,
+      environment,
     });
 
     const { bot } = config;

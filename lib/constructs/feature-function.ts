@@ -23,6 +23,11 @@ export interface FeatureFunctionProps {
   logRetention: RetentionDays;
   /** API Gateway gives up after 30 s, so an API function must answer within 29. */
   timeout?: Duration;
+  /**
+   * Another entry and handler than the feature's API (`functions/<name>/index.ts`, `handler`): a
+   * consumer of the table's stream, with its own bundle, invoked by an event source mapping.
+   */
+  stream?: { entry: string; description: string };
 }
 
 const bundleFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
@@ -70,8 +75,10 @@ export class FeatureFunction extends Construct {
     );
 
     this.function = new NodejsFunction(this, 'Function', {
-      description: `Wegweiser feature "${props.name}": dispatches on the API Gateway route key`,
-      entry: functionEntry(props.name),
+      description:
+        props.stream?.description ??
+        `Wegweiser feature "${props.name}": dispatches on the API Gateway route key`,
+      entry: props.stream?.entry ?? functionEntry(props.name),
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -104,7 +111,9 @@ export class FeatureFunction extends Construct {
         this.function.addEnvironment(name, value);
     }
 
-    const synchronous = 'Invoked synchronously by API Gateway, which answers the caller with the error';
+    const synchronous = props.stream
+      ? 'Invoked by an event source mapping (polled, not async), whose own on-failure SQS queue keeps the failed records'
+      : 'Invoked synchronously by API Gateway, which answers the caller with the error';
     Validations.of(this.function).acknowledge(
       {
         id: 'Serverless-LambdaDLQ',
