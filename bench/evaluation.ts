@@ -10,12 +10,21 @@ import { round } from './bundles';
 import { type LoadFigure, measureLoad, relativeTo } from './http-load';
 
 /** The store sizes the evaluation dashboard is measured at: submitted responses of one survey. */
-export const evaluationSizes = [100, 1_000, 10_000] as const;
+export const evaluationSizes: readonly number[] = process.env.WEGWEISER_BENCH_EVALUATION_SIZES
+  ? process.env.WEGWEISER_BENCH_EVALUATION_SIZES.split(',').map(Number)
+  : [100, 1_000, 10_000];
 
 export interface EvaluationFigure extends LoadFigure {
   responses: number;
   /** The first request after the responses came in (nothing cached anywhere yet). */
   firstRequestMs: number;
+  /**
+   * `aggregate`: the unfiltered dashboard, read from the survey's aggregate; `query`: a filtered view
+   * (`?sector=`), counted from the keyed Queries as before.
+   */
+  path?: 'aggregate' | 'query';
+  /** How long the stream poller took, after the last write, to bring the aggregate up to date. */
+  catchUpMs?: number;
 }
 
 /**
@@ -82,7 +91,8 @@ async function addSubmittedResponses(surveys: SurveyStore, surveyId: string, fro
 
 /**
  * `GET …/evaluation` with 100, 1,000 and 10,000 submitted responses in the store, each size measured
- * right after the responses were added, as a ratio to `GET /api/health` of the same run.
+ * right after the responses were added and the stream applied, as a ratio to `GET /api/health` of the
+ * same run: unfiltered (from the aggregate) and filtered by sector (counted from the keyed Queries).
  */
 export async function measureEvaluation(stack: LocalStack, health: LoadFigure): Promise<EvaluationFigure[]> {
   const token = await signIn(stack.url, 'staff');
@@ -104,19 +114,30 @@ export async function measureEvaluation(stack: LocalStack, health: LoadFigure): 
   for (const size of evaluationSizes) {
     await addSubmittedResponses(surveys, surveyId, seeded, size);
     seeded = size;
-    const started = performance.now();
-    const first = await fetch(url, { headers });
-    if (!first.ok) throw new Error(`evaluation answered ${first.status}`);
-    await first.arrayBuffer();
-    const firstRequestMs = round(performance.now() - started);
-    // Fewer requests at the larger sizes keep the run bounded; one connection, so each request is
-    // measured alone, with a timeout long enough for the largest store.
-    const amount = size >= 10_000 ? 10 : size >= 1_000 ? 50 : 200;
-    const load = await measureLoad(
-      { scenario: `GET …/evaluation (${size.toLocaleString('en')} responses)`, url, headers },
-      { connections: 1, amount, timeoutSeconds: 120 },
-    );
-    figures.push({ ...relativeTo(health, load), responses: size, firstRequestMs });
+    // The poller applies the stream while the responses are written; wait for the rest.
+    const caughtUp = performance.now();
+    await stack.aggregates?.drain();
+    const catchUpMs = round(performance.now() - caughtUp);
+    for (const path of ['aggregate', 'query'] as const) {
+      const at = path === 'aggregate' ? url : `${url}?sector=${sectors[0]}`;
+      const started = performance.now();
+      const first = await fetch(at, { headers });
+      if (!first.ok) throw new Error(`evaluation answered ${first.status}`);
+      const body = (await first.json()) as { progress: { submitted: number } };
+      const firstRequestMs = round(performance.now() - started);
+      if (path === 'aggregate' && body.progress.submitted !== size) {
+        throw new Error(`the aggregate holds ${body.progress.submitted} of ${size} responses`);
+      }
+      // Fewer requests at the larger sizes keep the run bounded; one connection, so each request is
+      // measured alone, with a timeout long enough for the largest store.
+      const amount = path === 'aggregate' ? 200 : size >= 10_000 ? 10 : size >= 1_000 ? 50 : 200;
+      const label = path === 'aggregate' ? 'GET …/evaluation' : `GET …/evaluation?sector=${sectors[0]}`;
+      const load = await measureLoad(
+        { scenario: `${label} (${size.toLocaleString('en')} responses)`, url: at, headers },
+        { connections: 1, amount, timeoutSeconds: 120 },
+      );
+      figures.push({ ...relativeTo(health, load), responses: size, firstRequestMs, path, catchUpMs });
+    }
   }
   return figures;
 }

@@ -1,5 +1,12 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  Billing,
+  ProjectionType,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../functions/shared/store/table';
 
@@ -31,6 +38,8 @@ export class DataStack extends Stack {
         projectionType: ProjectionType.ALL,
       })),
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // The evaluation's aggregates follow the table's changes (lib/constructs/evaluation-aggregates.ts).
+      dynamoStream: StreamViewType[tableDefinition.streamViewType],
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: {
         pointInTimeRecoveryEnabled: true,

@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { BotSecrets } from './constructs/bot-secrets';
+import { EvaluationAggregates } from './constructs/evaluation-aggregates';
 import { FeatureApi } from './constructs/feature-api';
 import { OriginSecret } from './constructs/origin-secret';
 import { StaffSignIn } from './constructs/staff-sign-in';
@@ -26,6 +27,7 @@ export class ServiceStack extends Stack {
   readonly web: WebSite;
   readonly bot: BotSecrets;
   readonly origin: OriginSecret;
+  readonly aggregates: EvaluationAggregates;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -39,18 +41,25 @@ export class ServiceStack extends Stack {
 
     this.origin = new OriginSecret(this, 'Origin');
 
+    const environment = cloudFunctionEnvironment(config, {
+      tableName: props.table.tableName,
+      cognitoDomain: this.signIn.hostedUiUrl,
+      cognitoClientId: this.signIn.client.userPoolClientId,
+      originSecretArn: this.origin.secret.secretArn,
+    });
     this.api = new FeatureApi(this, 'Api', {
       table: props.table,
       mailFrom: config.mailFrom,
       logRetention,
       staffTokenIssuer: this.signIn.issuerUrl,
       staffClientId: this.signIn.client.userPoolClientId,
-      environment: cloudFunctionEnvironment(config, {
-        tableName: props.table.tableName,
-        cognitoDomain: this.signIn.hostedUiUrl,
-        cognitoClientId: this.signIn.client.userPoolClientId,
-        originSecretArn: this.origin.secret.secretArn,
-      }),
+      environment,
+    });
+    this.aggregates = new EvaluationAggregates(this, 'EvaluationAggregates', {
+      table: props.table,
+      mailFrom: config.mailFrom,
+      logRetention,
+      environment,
     });
     for (const feature of this.api.functions.values()) this.origin.secret.grantRead(feature.function);
 

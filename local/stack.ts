@@ -8,6 +8,7 @@ import { createDocumentClient } from '../functions/shared/store/client';
 import { Store } from '../functions/shared/store/store';
 import { type EmbeddedDynamoDb, ensureTable, freePort, startEmbeddedDynamoDb } from './embedded-dynamodb';
 import { seedDemoData } from './seed';
+import type { StreamPoller } from './stream-poller';
 
 export const localTableName = 'wegweiser-local';
 const repositoryRoot = resolve(import.meta.dirname, '..');
@@ -27,6 +28,8 @@ export interface LocalStackOptions {
   reminderIntervalMs?: number;
   /** Overrides of the rate limits (`WEGWEISER_RATE_LIMITS`), e.g. lower ones in a test proving refusal. */
   rateLimits?: Partial<RateLimits>;
+  /** How often the table's stream is polled for the evaluation's aggregates; 0 turns it off. */
+  streamIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -35,6 +38,8 @@ export interface LocalStack {
   dynamoDbEndpoint: string;
   tableName: string;
   store: Store;
+  /** The evaluation aggregates' stream poller (`drain` waits until they have caught up). */
+  aggregates?: StreamPoller;
   stop(): Promise<void>;
 }
 
@@ -105,8 +110,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // Imported only now: the functions read the environment set above when they start.
   const { localHandlers } = await import('./functions');
   const { createLocalServer } = await import('./server');
+  const { handleStream } = await import('../functions/evaluation/aggregates/index');
+  const { startStreamPoller, withFreshAggregates } = await import('./stream-poller');
+  const streamInterval = options.streamIntervalMs ?? 250;
+  const aggregates =
+    streamInterval > 0
+      ? startStreamPoller({ endpoint, tableName, intervalMs: streamInterval }, handleStream)
+      : undefined;
   const server = createLocalServer({
-    handlers: localHandlers,
+    handlers: aggregates ? withFreshAggregates(localHandlers, aggregates) : localHandlers,
     webRoot: options.webRoot ?? process.env.WEGWEISER_WEB_DIST ?? join(repositoryRoot, 'web/dist'),
     devTokenSecret: secret,
     includeLocalOnly: true,
@@ -130,7 +142,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dynamoDbEndpoint: endpoint,
     tableName,
     store,
+    ...(aggregates ? { aggregates } : {}),
     stop: async () => {
+      await aggregates?.stop();
       await reminders?.stop();
       await new Promise<void>((closed) => {
         server.close(() => closed());

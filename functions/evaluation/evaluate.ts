@@ -180,6 +180,22 @@ function needsOf(submitted: SubmittedRow[]): Evaluation['needs'] {
 }
 
 function processOf(submitted: SubmittedRow[], process: ProcessRecords): Evaluation['interviewsAndWorkshop'] {
+  return processFigures(
+    process,
+    (topic) =>
+      submitted.filter((row) => row.answers.needs.categories.some((need) => needTopic(need) === topic))
+        .length,
+  );
+}
+
+/**
+ * The interviews and workshop figures, with the survey's needs per topic as the caller counts them
+ * (from the rows here, from the aggregate on the dashboard's flat path).
+ */
+export function processFigures(
+  process: ProcessRecords,
+  surveyNeedsOn: (topic: (typeof offeringCategories)[number]) => number,
+): Evaluation['interviewsAndWorkshop'] {
   const interviews = process.interviews;
   const inState = (states: readonly string[]) =>
     interviews.filter((interview) => states.includes(interview.state)).length;
@@ -201,9 +217,7 @@ function processOf(submitted: SubmittedRow[], process: ProcessRecords): Evaluati
     // Every topic, zeros included: the table is read side by side, so a missing row would hide a gap.
     byTopic: offeringCategories.map((topic) => ({
       topic,
-      surveyNeeds: submitted.filter((row) =>
-        row.answers.needs.categories.some((need) => needTopic(need) === topic),
-      ).length,
+      surveyNeeds: surveyNeedsOn(topic),
       interviewFindings: findingsOn(topic, 'interview', ['topic', 'need']),
       workshopFindings: findingsOn(topic, 'workshop', ['topic', 'need']),
       recommendations: recommendationsOn(topic),

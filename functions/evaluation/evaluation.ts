@@ -1,6 +1,9 @@
 import { DomainError, notFound } from '../shared/domain/errors';
 import { logger } from '../shared/log/logger';
 import type { ContactPerson } from '../survey/questionnaire';
+import type { Aggregate } from './aggregates/aggregate-store';
+import type { QuotableTexts } from './aggregates/contribution';
+import { evaluationFromAggregate } from './aggregates/figures';
 import { compareWaves } from './compare-waves';
 import { drillDown } from './drill-down';
 import { type EvaluatedSurvey, evaluate, type SurveyWave } from './evaluate';
@@ -36,9 +39,17 @@ export interface EvaluationSource {
   contacts(invitationIds: readonly string[]): Promise<ReadonlyMap<string, ContactPerson>>;
 }
 
+/** A survey's aggregate, kept current from the table's stream (`aggregates/`). */
+export interface AggregateReader {
+  aggregate(surveyId: string): Promise<Aggregate | undefined>;
+  texts(surveyId: string): Promise<QuotableTexts[]>;
+}
+
 export interface EvaluationDeps {
   source: EvaluationSource;
   now: () => Date;
+  /** Without it (or before a survey's aggregate is complete) every view counts from the rows. */
+  aggregates?: AggregateReader;
 }
 
 async function requireSurvey(deps: EvaluationDeps, surveyId: string): Promise<SurveyWave> {
@@ -52,9 +63,24 @@ export async function getEvaluation(
   surveyId: string,
   filter: EvaluationFilter,
 ): Promise<Evaluation> {
-  // 1. The survey must exist; 2. its rows and process records, read in parallel; 3. counted in memory.
+  // 1. The survey must exist.
+  // 2. Unfiltered, with a complete aggregate: its counters (one Get) and the quotable texts (one Query),
+  //    whatever the number of responses.
+  // 3. Otherwise (a filter, or no complete aggregate yet): the rows and process records, counted in memory.
   const survey = await requireSurvey(deps, surveyId);
-  const [rows, process] = await Promise.all([deps.source.rows(surveyId), deps.source.process(surveyId)]);
+  const unfiltered = Object.values(filter).every((value) => value === undefined || value === '');
+  const processRead = deps.source.process(surveyId);
+  if (unfiltered && deps.aggregates) {
+    const [aggregate, texts, process] = await Promise.all([
+      deps.aggregates.aggregate(surveyId),
+      deps.aggregates.texts(surveyId),
+      processRead,
+    ]);
+    if (aggregate?.completeSince) {
+      return evaluationFromAggregate(survey, aggregate.counts, texts, process, deps.now());
+    }
+  }
+  const [rows, process] = await Promise.all([deps.source.rows(surveyId), processRead]);
   return evaluate(survey, rows, process, filter, deps.now());
 }
 

@@ -6,6 +6,7 @@ import { featureLambda } from '../shared/http/feature-lambda';
 import { httpHandler, staffId } from '../shared/http/handler';
 import { RawResponse } from '../shared/http/route';
 import { defaultStore } from '../shared/store/client';
+import { DynamoAggregateStore } from './aggregates/aggregate-store';
 import {
   type EvaluationDeps,
   exportCsv,
@@ -35,7 +36,11 @@ function attachment(filename: string): Record<string, string> {
 }
 
 function deps(): EvaluationDeps {
-  return { source: new DynamoEvaluationSource(defaultStore()), now: () => new Date() };
+  return {
+    source: new DynamoEvaluationSource(defaultStore()),
+    now: () => new Date(),
+    aggregates: new DynamoAggregateStore(defaultStore()),
+  };
 }
 
 function reportDeps(): ReportDeps {

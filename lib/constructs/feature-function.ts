@@ -22,6 +22,11 @@ export interface FeatureFunctionProps {
   environment: Record<string, string>;
   logRetention: RetentionDays;
   timeout?: Duration;
+  /**
+   * Another entry and handler than the feature's API (`functions/<name>/index.ts`, `handler`): a
+   * consumer of the table's stream, with its own bundle, invoked by an event source mapping.
+   */
+  stream?: { entry: string; description: string };
 }
 
 /**
@@ -76,8 +81,10 @@ export class FeatureFunction extends Construct {
     );
 
     this.function = new NodejsFunction(this, 'Function', {
-      description: `Wegweiser feature "${props.name}": dispatches on the API Gateway route key`,
-      entry: functionEntry(props.name),
+      description:
+        props.stream?.description ??
+        `Wegweiser feature "${props.name}": dispatches on the API Gateway route key`,
+      entry: props.stream?.entry ?? functionEntry(props.name),
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -110,7 +117,9 @@ export class FeatureFunction extends Construct {
         this.function.addEnvironment(name, value);
     }
 
-    const synchronous = 'Invoked synchronously by API Gateway, which answers the caller with the error';
+    const synchronous = props.stream
+      ? 'Invoked by an event source mapping (polled, not async), whose own on-failure SQS queue keeps the failed records'
+      : 'Invoked synchronously by API Gateway, which answers the caller with the error';
     Validations.of(this.function).acknowledge(
       {
         id: 'Serverless-LambdaDLQ',

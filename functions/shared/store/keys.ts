@@ -307,6 +307,22 @@ export const keys = {
   }),
   /** The day's random salt of the rate limits' hashes; it expires, and with it any way back to a subject. */
   rateLimitSalt: (utcDay: string): ItemKey => ({ pk: `RATESALT#${part(utcDay)}`, sk: 'SALT' }),
+  /**
+   * The evaluation's aggregates, kept current from the table's stream: one partition per survey with
+   * the counters (`AGGREGATE`), what was last applied per response (`RESPONSE#`) and the response's
+   * quotable texts (`QUOTE#`, one Query for the dashboard's quotes).
+   */
+  evaluationAggregate: (surveyId: string): ItemKey => ({ pk: `EVALAGG#${part(surveyId)}`, sk: 'AGGREGATE' }),
+  evaluationResponseState: (surveyId: string, invitationId: string): ItemKey => ({
+    pk: `EVALAGG#${part(surveyId)}`,
+    sk: `RESPONSE#${part(invitationId)}`,
+  }),
+  evaluationQuote: (surveyId: string, invitationId: string): ItemKey => ({
+    pk: `EVALAGG#${part(surveyId)}`,
+    sk: `QUOTE#${part(invitationId)}`,
+  }),
+  evaluationAggregatePartition: (surveyId: string) => `EVALAGG#${part(surveyId)}`,
+  evaluationQuotePrefix: () => 'QUOTE#',
 
   /** Marks a demo record as seeded, so a re-seed never overwrites what a user changed. */
   seedMarker: (seedId: string): ItemKey => ({ pk: `SEED#${part(seedId)}`, sk: 'MARKER' }),

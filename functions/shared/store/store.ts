@@ -31,7 +31,9 @@ export type TransactionStep =
   | { kind: 'update'; key: ItemKey; set: Record<string, unknown>; mustExist?: boolean }
   | { kind: 'delete'; key: ItemKey; mustExist?: boolean }
   | { kind: 'deleteVersioned'; key: ItemKey; expectedVersion: number }
-  | { kind: 'check'; key: ItemKey; expectedVersion: number };
+  | { kind: 'check'; key: ItemKey; expectedVersion: number }
+  /** Adds to numeric attributes (created at 0 when missing): counters that many writers move at once. */
+  | { kind: 'add'; key: ItemKey; add: Record<string, number> };
 
 export class InvalidStoredItem extends Error {
   override name = 'InvalidStoredItem';
@@ -288,6 +290,22 @@ export class Store {
               ...(step.mustExist ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
             },
           };
+        case 'add': {
+          const entries = Object.entries(step.add);
+          return {
+            Update: {
+              TableName: this.tableName,
+              Key: step.key,
+              UpdateExpression: `ADD ${entries.map((_, index) => `#a${index} :v${index}`).join(', ')}`,
+              ExpressionAttributeNames: Object.fromEntries(
+                entries.map(([name], index) => [`#a${index}`, name]),
+              ),
+              ExpressionAttributeValues: Object.fromEntries(
+                entries.map(([, value], index) => [`:v${index}`, value]),
+              ),
+            },
+          };
+        }
         case 'deleteVersioned':
           return {
             Delete: {

@@ -13,6 +13,8 @@ export const tableDefinition = {
   ],
   timeToLiveAttribute: 'expiresAt',
   versionAttribute: 'version',
+  /** The evaluation's aggregates follow every change of a response, with the item before and after. */
+  streamViewType: 'NEW_AND_OLD_IMAGES',
 } as const;
 
 export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
@@ -27,6 +29,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
     AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
