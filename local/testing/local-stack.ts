@@ -5,7 +5,7 @@ import { type LocalStack, type LocalStackOptions, startLocalStack } from '../sta
 
 /** The local server on a free port, on a table of its own in the run's DynamoDB Local. */
 export async function startTestStack(
-  options: Pick<LocalStackOptions, 'rateLimits'> & { dynamoDbEndpoint?: string } = {},
+  options: Pick<LocalStackOptions, 'rateLimits' | 'streamIntervalMs'> & { dynamoDbEndpoint?: string } = {},
 ): Promise<LocalStack> {
   return startLocalStack({
     ...options,
