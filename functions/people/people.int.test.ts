@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshStore } from '../../local/testing/test-store';
 import { book } from '../interviews/booking';
-import { createRound, createSlots, inviteExpert, inviteFromSurvey } from '../interviews/rounds';
+import { inviteExpert, inviteFromSurvey } from '../interviews/rounds';
 import type { Store } from '../shared/store/store';
 import { saveDraft, submitResponse } from '../survey/responding';
 import { createSurvey, inviteInstitution } from '../survey/survey-admin';
@@ -12,7 +12,7 @@ import { createWorkshop, listRegistrations, register } from '../workshops/worksh
 import { erasePerson, exportPerson, type PeopleDeps } from './people';
 import { PeopleStore } from './people-store';
 import type { PersonKey } from './schemas';
-import { everyItem, tokenIn, type World, worldOn } from './testing/world';
+import { everyItem, sampleRound, tokenIn, type World, worldOn } from './testing/world';
 
 /** Tuesday 9 March 2027, 09:00 to 11:00 in Berlin (UTC+1). */
 const nineBerlin = '20270309T080000Z';
@@ -39,31 +39,7 @@ describe('access and erasure of every kind of person, against DynamoDB Local', {
     deps = { people: new PeopleStore(store), workshops: world.workshops, now: () => clock.now };
   });
 
-  async function round() {
-    const created = await createRound(
-      world.interviews,
-      {
-        topic: 'Sprachkurse',
-        interviewers: [{ email: 'anna.berger@lra-wue.example', name: 'Anna Berger' }],
-        durationMinutes: 60,
-        location: { kind: 'place', address: 'Landratsamt, Raum 101' },
-        questionGuide: '1. Welche Angebote gibt es?',
-        changeCutOffHours: 24,
-        reminderLeadHours: 24,
-      },
-      'staff-1',
-    );
-    await createSlots(world.interviews, created.roundId, {
-      kind: 'recurring',
-      weekdays: [2],
-      fromDate: '2027-03-09',
-      untilDate: '2027-03-09',
-      dayStart: '09:00',
-      dayEnd: '11:00',
-      timeZone: 'Europe/Berlin',
-    });
-    return created;
-  }
+  const round = () => sampleRound(world.interviews);
 
   /** A name the redaction missed, as if it had slipped into the unanswered-question log. */
   async function questionNaming(text: string) {

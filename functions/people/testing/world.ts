@@ -4,7 +4,7 @@ import { DynamoDbStorage } from '../../chatbot/adapter/dynamodb-storage';
 import { LearningStore } from '../../chatbot/learning/learning-store';
 import { InterviewStore } from '../../interviews/interview-store';
 import { TableReminderScheduler } from '../../interviews/reminders';
-import type { InterviewDeps } from '../../interviews/rounds';
+import { createRound, createSlots, type InterviewDeps } from '../../interviews/rounds';
 import { OfferingStore } from '../../offerings/offering-store';
 import { OutboxMailer } from '../../shared/mail/outbox-mailer';
 import type { Store } from '../../shared/store/store';
@@ -74,6 +74,36 @@ export function tokenIn(link: string, segment: 'survey' | 'interview'): string {
   // Links carry their token in the fragment; the path form is the old links' (redirected once)
   const url = new URL(link);
   return url.hash.slice(1) || (url.pathname.split(`/${segment}/`)[1] ?? '');
+}
+
+/**
+ * An interview round on language courses with Tuesday slots on 9 March 2027 from 09:00 until `dayEnd`:
+ * the round the erasure and retention tests book experts into.
+ */
+export async function sampleRound(interviews: InterviewDeps, dayEnd = '11:00') {
+  const created = await createRound(
+    interviews,
+    {
+      topic: 'Sprachkurse',
+      interviewers: [{ email: 'anna.berger@lra-wue.example', name: 'Anna Berger' }],
+      durationMinutes: 60,
+      location: { kind: 'place', address: 'Landratsamt, Raum 101' },
+      questionGuide: '1. Welche Angebote gibt es?',
+      changeCutOffHours: 24,
+      reminderLeadHours: 24,
+    },
+    'staff-1',
+  );
+  await createSlots(interviews, created.roundId, {
+    kind: 'recurring',
+    weekdays: [2],
+    fromDate: '2027-03-09',
+    untilDate: '2027-03-09',
+    dayStart: '09:00',
+    dayEnd,
+    timeZone: 'Europe/Berlin',
+  });
+  return created;
 }
 
 /** Every item of the test's own table. Tests only: production code never scans. */

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { freshStore } from '../../../local/testing/test-store';
 import { keepUnanswered } from '../../chatbot/learning/learning';
 import { book, expertView } from '../../interviews/booking';
-import { createRound, createSlots, inviteExpert } from '../../interviews/rounds';
-import { everyItem, tokenIn, worldOn } from '../../people/testing/world';
+import { inviteExpert } from '../../interviews/rounds';
+import { everyItem, sampleRound, tokenIn, worldOn } from '../../people/testing/world';
 import { saveDraft, submitResponse } from '../../survey/responding';
 import { createSurvey, inviteInstitution } from '../../survey/survey-admin';
 import { completeAnswers } from '../../survey/testing/fixtures';
@@ -62,28 +62,7 @@ describe('retention: every item holding personal data ends, and reads ignore it 
           { title: 'Bestandsaufnahme', ...survey, openParticipation: false },
           'staff-1',
         );
-        const round = await createRound(
-          world.interviews,
-          {
-            topic: 'Sprachkurse',
-            interviewers: [{ email: 'anna.berger@lra-wue.example', name: 'Anna Berger' }],
-            durationMinutes: 60,
-            location: { kind: 'place', address: 'Landratsamt, Raum 101' },
-            questionGuide: '1. Welche Angebote gibt es?',
-            changeCutOffHours: 24,
-            reminderLeadHours: 24,
-          },
-          'staff-1',
-        );
-        await createSlots(world.interviews, round.roundId, {
-          kind: 'recurring',
-          weekdays: [2],
-          fromDate: '2027-03-09',
-          untilDate: '2027-03-09',
-          dayStart: '09:00',
-          dayEnd: '12:00',
-          timeZone: 'Europe/Berlin',
-        });
+        const round = await sampleRound(world.interviews, '12:00');
         const { workshopId } = await createWorkshop(
           world.workshops,
           { title: 'Workshop', ...workshop, place: 'Landratsamt', programme: 'Ergebnisse', capacity: 2 },
