@@ -179,7 +179,7 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
           {
             scenario: 'PUT /api/survey/draft (first save)',
             url: stack.url,
-            requests: perRequest(tokens, (token) => ({
+            requests: perRequest(tokens, () => ({
               path: '/api/survey/draft',
               method: 'PUT',
               body: draft(),
@@ -195,7 +195,7 @@ export async function loadScenarios(stack: LocalStack): Promise<Scenario[]> {
           {
             scenario: 'POST /api/survey/submit',
             url: stack.url,
-            requests: perRequest(tokens, (token) => ({
+            requests: perRequest(tokens, () => ({
               path: '/api/survey/submit',
               method: 'POST',
               body: JSON.stringify({ version: 1 }),
