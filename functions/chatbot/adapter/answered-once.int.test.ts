@@ -2,31 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { BotActivity } from '../../../local/testing/bot-client';
 import { messageActivity } from '../../../local/testing/bot-client';
 import { freshStore } from '../../../local/testing/test-store';
-import type { PublicOffering } from '../../offerings/schemas';
 import type { Store } from '../../shared/store/store';
+import { sampleOffering } from '../testing/sample-offering';
 import { activityClaimLeaseSeconds, claimActivity } from './activity-claim';
 import { createBotEndpoint } from './bot-endpoint';
 
-const offering: PublicOffering = {
-  offeringId: '0b6f3c1e-5d0a-4a4e-9a55-2f1c3b8d7e61',
-  title: 'Deutschkurs am Vormittag',
-  description: 'Deutsch lernen in kleinen Gruppen.',
-  textLanguage: 'de',
-  category: 'language_courses',
-  targetGroups: ['adults'],
-  languages: ['de'],
-  places: ['ochsenfurt'],
-  address: 'Hauptstraße 1, 97199 Ochsenfurt',
-  schedule: 'dienstags 9 bis 11 Uhr',
-  cost: 'free',
-  costNote: '',
-  registration: '',
-  officeContact: '',
-  url: '',
-  institutionName: 'Volkshochschule',
-  reportedAt: '2026-10-01T00:00:00Z',
-  lastConfirmedAt: '2026-10-01T00:00:00Z',
-};
+const offering = sampleOffering();
 
 /**
  * The real endpoint (botbuilder's CloudAdapter, the real store), with one injected fault: the offerings

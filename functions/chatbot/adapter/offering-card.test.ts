@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import type { PublicOffering } from '../../offerings/schemas';
 import { converse } from '../conversation/converse';
 import { newConversationState } from '../conversation/state';
+import { sampleOffering } from '../testing/sample-offering';
 import { toActivity } from './bot-endpoint';
 
 // Web Chat's own markdown settings (botframework-webchat/src/markdown/renderMarkdown.ts): HTML on,
@@ -77,26 +77,7 @@ const title = '[Klick](https://evil.example) ![x](https://evil.example/x.png) **
 const description =
   'Treffpunkt <img src=x onerror=alert(1)> und [Anmeldung](https://evil.example/anmeldung) __mittwochs__';
 
-const offering: PublicOffering = {
-  offeringId: '0b6f3c1e-5d0a-4a4e-9a55-2f1c3b8d7e61',
-  title,
-  description,
-  textLanguage: 'de',
-  category: 'language_courses',
-  targetGroups: ['adults'],
-  languages: ['de'],
-  places: ['ochsenfurt'],
-  address: 'Hauptstraße 1, 97199 Ochsenfurt',
-  schedule: 'dienstags 9 bis 11 Uhr',
-  cost: 'free',
-  costNote: '',
-  registration: '',
-  officeContact: '',
-  url: 'https://evil.example/angebot',
-  institutionName: 'Volkshochschule',
-  reportedAt: '2026-10-01T00:00:00Z',
-  lastConfirmedAt: '2026-10-01T00:00:00Z',
-};
+const offering = sampleOffering({ title, description, url: 'https://evil.example/angebot' });
 
 async function offeringActivity() {
   const { replies } = await converse(

@@ -4,6 +4,7 @@ import { type ConversationDeps, converse, type Reply } from '../conversation/con
 import { type ConversationState, newConversationState } from '../conversation/state';
 import { loadKnowledgeBase, loadSeedMilestones } from '../knowledge/knowledge-base';
 import { KnowledgeMatcher } from '../knowledge/matcher';
+import { sampleOffering } from '../testing/sample-offering';
 import {
   type AnswerRating,
   conversationLearning,
@@ -81,26 +82,7 @@ describe('learning from the conversation', () => {
 
   it('rates an offerings answer as "offerings", whatever was searched', async () => {
     const { ratings, learning } = memoryLearning();
-    const offering: PublicOffering = {
-      offeringId: '0b6f3c1e-5d0a-4a4e-9a55-2f1c3b8d7e61',
-      title: 'Deutschkurs am Vormittag',
-      description: 'Deutsch lernen in kleinen Gruppen.',
-      textLanguage: 'de',
-      category: 'language_courses',
-      targetGroups: ['adults'],
-      languages: ['de'],
-      places: ['ochsenfurt'],
-      address: 'Hauptstraße 1, 97199 Ochsenfurt',
-      schedule: 'dienstags 9 bis 11 Uhr',
-      cost: 'free',
-      costNote: '',
-      registration: '',
-      officeContact: '',
-      url: '',
-      institutionName: 'Volkshochschule',
-      reportedAt: '2026-10-01T00:00:00Z',
-      lastConfirmedAt: '2026-10-01T00:00:00Z',
-    };
+    const offering = sampleOffering();
     const deps = { ...depsWith(learning), findOfferings: async () => ({ offerings: [offering], total: 1 }) };
     const found = await turn(
       deps,
